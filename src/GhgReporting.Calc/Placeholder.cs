@@ -1,0 +1,1 @@
+namespace GhgReporting.Calc; internal static class Placeholder {}
