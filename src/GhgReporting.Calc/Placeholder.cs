@@ -1,1 +1,0 @@
-namespace GhgReporting.Calc; internal static class Placeholder {}
