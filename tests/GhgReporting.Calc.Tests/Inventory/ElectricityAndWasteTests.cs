@@ -94,17 +94,29 @@ public class ElectricityAndWasteTests
         result.Basic.Co2e.Should().Be(122640m);
     }
 
-    // 100 t of plastics incinerated in a continuous stoker: Vol 5 Ch 2 Table 2.4 dm 100 %, CF 75 %, FCF 100 %;
-    // Ch 5 Table 5.2 OF 100 %. CO2 = 100 × 1 × 0.75 × 1 × 1 × 44/12 = 275 t (fossil).
+    // 100 t of plastics incinerated in a continuous stoker in Kitakyushu: Vol 5 Ch 2 Table 2.4 dm 100 %,
+    // CF 75 %, FCF 100 %; Ch 5 Table 5.2 OF 100 %. CO2 = 100 × 1 × 0.75 × 1 × 1 × 44/12 = 275 t (fossil).
     // N2O: Table 5.6 MSW continuous 50 g/t → 100 t × 50 g = 5 kg = 0.005 t.
+    // CH4: Table 5.3 (Japanese incinerators) continuous stoker 0.2 kg/Gg → 0.1 Gg × 0.2 = 0.02 kg = 0.00002 t.
     [Fact]
-    public void IncinerationOfPlastics_GivesEquation51FossilCo2()
+    public void IncinerationOfPlastics_Japan_GivesEquation51FossilCo2AndTable53Ch4()
     {
-        var line = Calculate(HaiPhong, 2023, Record("III.3.1", "waste:incineration-plastics@continuous-stoker", 100m, "t")).Lines.Single();
+        var line = Calculate(Kitakyushu, 2023, Record("III.3.1", "waste:incineration-plastics@continuous-stoker", 100m, "t")).Lines.Single();
 
         line.TonnesOf(Gas.CO2).Should().Be(275m);
         line.BiogenicCo2.Should().Be(0m);
         line.TonnesOf(Gas.N2O).Should().Be(0.005m);
+        line.TonnesOf(Gas.CH4).Should().Be(0.00002m);
+    }
+
+    // The Table 5.3 CH4 factors were measured at Japanese plants; the catalog ships them for Japan only, so a
+    // city elsewhere is told to add its own rather than being given Japanese figures silently.
+    [Fact]
+    public void IncinerationCh4_OutsideJapan_FailsNamingActivityAndRegion()
+    {
+        var act = () => Calculate(HaiPhong, 2023, Record("III.3.1", "waste:incineration-plastics@continuous-stoker", 100m, "t"));
+
+        act.Should().Throw<InventoryCalculationException>().WithMessage("*ef CH4*waste:incineration-plastics*VN*JP*");
     }
 
     // 100 t of paper incinerated: dm 90 %, CF 46 %, FCF 1 %, OF 100 %.
@@ -113,7 +125,7 @@ public class ElectricityAndWasteTests
     [Fact]
     public void IncinerationOfPaper_SplitsFossilAndBiogenicCo2()
     {
-        var line = Calculate(HaiPhong, 2023, Record("III.3.1", "waste:incineration-paper@continuous-stoker", 100m, "t")).Lines.Single();
+        var line = Calculate(Kitakyushu, 2023, Record("III.3.1", "waste:incineration-paper@continuous-stoker", 100m, "t")).Lines.Single();
 
         line.TonnesOf(Gas.CO2).Should().BeApproximately(1.518m, 0.000_000_000_001m); // 44/12 is a repeating decimal
         line.BiogenicCo2.Should().BeApproximately(150.282m, 0.000_000_000_001m);

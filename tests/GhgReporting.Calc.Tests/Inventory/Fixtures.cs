@@ -14,6 +14,8 @@ internal static class Fixtures
 
     public static CityContext Surabaya { get; } = new("surabaya", "ID", "ID-JAMALI", "tropical-wet");
 
+    public static CityContext Kitakyushu { get; } = new("kitakyushu", "JP", "JP-KYUSHU", "boreal-temperate-wet");
+
     public static CityContext PhnomPenh { get; } = new("phnom-penh", "KH", null, "tropical-wet");
 
     public static ActivityRecord Record(string gpc, string activity, decimal amount, string unit, int year = 2023, string? id = null) =>
