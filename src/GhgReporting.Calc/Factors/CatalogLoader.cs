@@ -170,7 +170,7 @@ public static class CatalogLoader
                 else rowProblems.Add($"{where}: column dimensions: unknown dimension '{word}'. Known: {string.Join(", ", DimensionNames.Keys)}.");
             }
             var patterns = SplitList(row["gpc"]).ToList();
-            if (patterns.Count == 0) rowProblems.Add($"{where}: column gpc: list the GPC references this activity may be reported under.");
+            if (patterns.Count == 0 && row["method"] != InventoryMethods.ProjectBaseline) rowProblems.Add($"{where}: column gpc: list the GPC references this activity may be reported under.");
             foreach (var p in patterns.Where(p => !GpcStructure.Categories.Any(c => GpcStructure.Matches(p, c.Reference))))
                 rowProblems.Add($"{where}: column gpc: pattern '{p}' matches no GPC reference.");
             if (!bool.TryParse(row["biogenic_co2"], out var biogenic))

@@ -116,6 +116,10 @@ public sealed class InventoryAccumulator
         {
             problems.Add(("activity_type", $"'{key.Type}' is not an activity type of catalog {Catalog.Name}."));
         }
+        else if (type.Method == InventoryMethods.ProjectBaseline)
+        {
+            problems.Add(("activity_type", $"{key.Type} names a grid factor for project methodologies only; an inventory reports grid use as electricity:grid."));
+        }
         else
         {
             if (key.Variant is not null && !Catalog.VariantsOf(key.Type).Contains(key.Variant))

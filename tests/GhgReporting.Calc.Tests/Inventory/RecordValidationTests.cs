@@ -13,6 +13,7 @@ public class RecordValidationTests
     [InlineData("I.1.2", "electricity:grid", "1", "t", "unit", "mass")]
     [InlineData("I.1.2", "electricity:grid", "1", "kwhr", "unit", "kwhr")]
     [InlineData("I.1.1", "fuel:natural-gas", "-1", "TJ", "amount", "negative")]
+    [InlineData("I.1.2", "electricity:grid-combined-margin", "1", "MWh", "activity_type", "project methodologies only")]
     public void InvalidRecord_IsRefusedNamingFieldAndReason(string gpc, string activity, string amount, string unit, string field, string reason)
     {
         var record = Record(gpc, activity, decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), unit, id: "row 7");
