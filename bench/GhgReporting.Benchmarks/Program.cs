@@ -1,1 +1,36 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using GhgReporting.Benchmarks.SqlCompare;
+
+// bench [BenchmarkDotNet arguments, e.g. --filter '*' --job short]  |  sql-compare --rows N --connection "..."
+return args switch
+{
+    ["bench", .. var rest] => RunBenchmarks(rest),
+    ["sql-compare", .. var rest] => RunSqlCompare(rest),
+    _ => Usage(),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(SqlCompareCommand).Assembly).Run(args);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+static int RunSqlCompare(string[] args)
+{
+    try
+    {
+        return SqlCompareCommand.Run(args);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: GhgReporting.Benchmarks bench [BenchmarkDotNet options, e.g. --filter '*' --job short]");
+    Console.Error.WriteLine("       GhgReporting.Benchmarks " + SqlCompareOptions.Usage["usage: ".Length..]);
+    return 2;
+}
