@@ -18,11 +18,18 @@ internal sealed class DomesticWastewaterCh4Method : IEmissionMethod
         var bod = context.Uses(context.Factor("bod"), "BOD per person");
         var i = context.Fraction("i", "I (industrial co-discharge)");
         var tow = context.Step("TOW", Wastewater.DomesticOrganicsPerYear(people, bod.Value, i), "Eq 6.3: P × BOD × I × 365 d");
-        var bo = context.Fraction("bo", "Bo");
+        return [Methane(tow, context, "Bo", "Eq 6.2: Bo × MCF", "Eq 6.1: (TOW − S) × EF − R, S = R = 0")];
+    }
+
+    /// <summary>CH4 from organics of one pathway: EF = Bo × MCF, CH4 = TOW × EF (S = R = 0); TOW in kg.
+    /// Shared by the domestic (BOD) and industrial (COD) methods, which differ only in Bo's basis.</summary>
+    internal static GasAmount Methane(Quantity tow, MethodContext context, string boName, string efFormula, string ch4Formula)
+    {
+        var bo = context.Fraction("bo", boName);
         var mcf = context.Fraction("mcf", "MCF");
-        var ef = context.Step("EF", Quantity.Of(Wastewater.MethaneEmissionFactor(bo, mcf), Unit.Fraction), "Eq 6.2: Bo × MCF");
+        var ef = context.Step("EF", Quantity.Of(Wastewater.MethaneEmissionFactor(bo, mcf), Unit.Fraction), efFormula);
         var ch4 = Quantity.Of(Wastewater.Methane(tow.Value, 0m, ef.Value, 0m), Unit.Kilogram).In(Unit.Tonne);
-        return [new GasAmount(Gas.CH4, context.Step("CH4 emissions", ch4, "Eq 6.1: (TOW − S) × EF − R, S = R = 0"))];
+        return new GasAmount(Gas.CH4, context.Step("CH4 emissions", ch4, ch4Formula));
     }
 }
 
@@ -36,11 +43,7 @@ internal sealed class IndustrialWastewaterCh4Method : IEmissionMethod
     public IReadOnlyList<GasAmount> Compute(LineInput input, MethodContext context)
     {
         var tow = context.Step("TOW (COD)", input.Amount.In(Unit.Kilogram));
-        var bo = context.Fraction("bo", "Bo (COD basis)");
-        var mcf = context.Fraction("mcf", "MCF");
-        var ef = context.Step("EF", Quantity.Of(Wastewater.MethaneEmissionFactor(bo, mcf), Unit.Fraction), "Eq 6.5: Bo × MCF");
-        var ch4 = Quantity.Of(Wastewater.Methane(tow.Value, 0m, ef.Value, 0m), Unit.Kilogram).In(Unit.Tonne);
-        return [new GasAmount(Gas.CH4, context.Step("CH4 emissions", ch4, "Eq 6.4: (TOW − S) × EF − R, S = R = 0"))];
+        return [DomesticWastewaterCh4Method.Methane(tow, context, "Bo (COD basis)", "Eq 6.5: Bo × MCF", "Eq 6.4: (TOW − S) × EF − R, S = R = 0")];
     }
 }
 
