@@ -1,0 +1,129 @@
+using GhgReporting.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GhgReporting.Data;
+
+/// <summary>
+/// The service's PostgreSQL schema. Amounts are <c>numeric</c> (exact); names are snake_case. Rules the
+/// database enforces (immutable submissions and activity records, frozen published inventories, an
+/// append-only audit log) are triggers written in the migrations, see <see cref="MigrationSql"/>.
+/// </summary>
+public sealed class GhgDbContext(DbContextOptions<GhgDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<City> Cities => Set<City>();
+
+    public DbSet<CityPartnership> Partnerships => Set<CityPartnership>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    public DbSet<StoredActivityRecord> ActivityRecords => Set<StoredActivityRecord>();
+
+    public DbSet<InventoryVersion> InventoryVersions => Set<InventoryVersion>();
+
+    public DbSet<InventoryFigure> InventoryFigures => Set<InventoryFigure>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<FactorCatalogVersion> FactorCatalogs => Set<FactorCatalogVersion>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // No amount in floating point: every decimal is an unconstrained numeric (exact, any scale).
+        builder.Properties<decimal>().HaveColumnType("numeric");
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+
+        model.Entity<IdentityRole>().ToTable("roles");
+        model.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        model.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        model.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        model.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        model.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        model.Entity<AppUser>(u =>
+        {
+            u.ToTable("users");
+            u.Property(x => x.DisplayName).HasMaxLength(200);
+            u.HasOne<City>().WithMany().HasForeignKey(x => x.CityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<City>(c =>
+        {
+            c.ToTable("cities", t => t.HasCheckConstraint("ck_cities_id_slug", "id ~ '^[a-z0-9]+(-[a-z0-9]+)*$'"));
+            c.Property(x => x.Id).HasMaxLength(64);
+            c.Property(x => x.Name).HasMaxLength(200);
+            c.Property(x => x.Country).HasMaxLength(2).IsFixedLength();
+            c.Property(x => x.SubRegion).HasMaxLength(64);
+            c.Property(x => x.Climate).HasMaxLength(64);
+        });
+
+        model.Entity<CityPartnership>(p =>
+        {
+            p.ToTable("city_partnerships", t => t.HasCheckConstraint("ck_city_partnerships_ordered", "city_id < partner_city_id"));
+            p.HasIndex(x => new { x.CityId, x.PartnerCityId }).IsUnique();
+            p.HasOne<City>().WithMany().HasForeignKey(x => x.CityId).OnDelete(DeleteBehavior.Restrict);
+            p.HasOne<City>().WithMany().HasForeignKey(x => x.PartnerCityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<Submission>(s =>
+        {
+            s.ToTable("submissions", t => t.HasCheckConstraint("ck_submissions_version", "version >= 1 AND (version = 1) = (supersedes_id IS NULL)"));
+            s.HasOne<City>().WithMany().HasForeignKey(x => x.CityId).OnDelete(DeleteBehavior.Restrict);
+            s.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+            s.HasOne<Submission>().WithOne().HasForeignKey<Submission>(x => x.SupersedesId).OnDelete(DeleteBehavior.Restrict);
+            s.HasIndex(x => x.SupersedesId).IsUnique();
+            s.HasIndex(x => new { x.SeriesId, x.Version }).IsUnique();
+            s.HasIndex(x => new { x.CityId, x.Year });
+            // The same file for the same city and year is stored once while current.
+            s.HasIndex(x => new { x.CityId, x.Year, x.ContentSha256 }).IsUnique()
+                .HasFilter("superseded_by_id IS NULL AND content_sha256 IS NOT NULL")
+                .HasDatabaseName("ux_submissions_current_content");
+            s.Property(x => x.ContentSha256).HasMaxLength(64);
+            s.Property(x => x.Format).HasMaxLength(8);
+            s.Property(x => x.CatalogHash).HasMaxLength(64);
+        });
+
+        model.Entity<StoredActivityRecord>(r =>
+        {
+            r.ToTable("activity_records");
+            r.HasKey(x => new { x.SubmissionId, x.RowNumber });
+            r.HasOne<Submission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<InventoryVersion>(v =>
+        {
+            v.ToTable("inventory_versions");
+            v.HasIndex(x => new { x.CityId, x.Year, x.Version }).IsUnique();
+            v.HasOne<City>().WithMany().HasForeignKey(x => x.CityId).OnDelete(DeleteBehavior.Restrict);
+            v.Property(x => x.Document).HasColumnType("jsonb");
+            v.Property(x => x.NotationKeys).HasColumnType("jsonb");
+            v.Ignore(x => x.IsPublished);
+        });
+
+        model.Entity<InventoryFigure>(f =>
+        {
+            f.ToTable("inventory_figures");
+            f.HasKey(x => new { x.VersionId, x.GpcReference });
+            f.HasOne<InventoryVersion>().WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<AuditEntry>(a =>
+        {
+            a.ToTable("audit_log");
+            a.Property(x => x.Details).HasColumnType("jsonb");
+            a.HasIndex(x => x.At);
+            a.HasIndex(x => new { x.EntityType, x.EntityId });
+        });
+
+        model.Entity<FactorCatalogVersion>(c =>
+        {
+            c.ToTable("factor_catalogs");
+            c.HasKey(x => x.ContentHash);
+            c.Property(x => x.Files).HasColumnType("jsonb");
+        });
+    }
+}

@@ -1,0 +1,87 @@
+namespace GhgReporting.Data;
+
+/// <summary>
+/// Rules the database enforces itself, so that no code path (a bug, a manual script) can break them:
+/// stored submissions and activity records are never changed or deleted; a published inventory version
+/// is frozen; the audit log is append-only. Applied by the initial migration.
+/// </summary>
+public static class MigrationSql
+{
+    public const string Guards = """
+        CREATE FUNCTION ghg_refuse(message text) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION '%', message USING ERRCODE = 'integrity_constraint_violation';
+        END $$;
+
+        CREATE FUNCTION ghg_guard_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM ghg_refuse(format('%s is append-only: %s refused', TG_TABLE_NAME, TG_OP));
+            RETURN NULL;
+        END $$;
+
+        CREATE TRIGGER activity_records_append_only BEFORE UPDATE OR DELETE ON activity_records
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
+        CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
+        CREATE TRIGGER inventory_figures_append_only BEFORE UPDATE OR DELETE ON inventory_figures
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
+        CREATE TRIGGER factor_catalogs_append_only BEFORE UPDATE OR DELETE ON factor_catalogs
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
+
+        -- A submission is written once. Within the transaction that stores it, its content hash and record
+        -- count are filled in once (they are known only after the file has been read); later, the only
+        -- change allowed is pointing superseded_by_id at the version that corrects it, once.
+        CREATE FUNCTION ghg_guard_submission() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                PERFORM ghg_refuse('a stored submission is never deleted; upload a correction instead');
+            END IF;
+            IF (to_jsonb(NEW) - 'superseded_by_id' - 'content_sha256' - 'record_count')
+               IS DISTINCT FROM (to_jsonb(OLD) - 'superseded_by_id' - 'content_sha256' - 'record_count') THEN
+                PERFORM ghg_refuse('a stored submission is immutable; upload a correction instead');
+            END IF;
+            IF OLD.content_sha256 IS NOT NULL AND (NEW.content_sha256 IS DISTINCT FROM OLD.content_sha256
+                                                   OR NEW.record_count IS DISTINCT FROM OLD.record_count) THEN
+                PERFORM ghg_refuse('a stored submission is immutable: its content hash and record count are set once');
+            END IF;
+            IF OLD.superseded_by_id IS NOT NULL AND NEW.superseded_by_id IS DISTINCT FROM OLD.superseded_by_id THEN
+                PERFORM ghg_refuse('this submission has already been superseded');
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER submissions_guard BEFORE UPDATE OR DELETE ON submissions
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_submission();
+
+        -- An inventory version is never deleted; while a draft only its publication may be set, and once
+        -- published nothing changes.
+        CREATE FUNCTION ghg_guard_inventory_version() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                PERFORM ghg_refuse('an inventory version is never deleted');
+            END IF;
+            IF OLD.published_at IS NOT NULL THEN
+                PERFORM ghg_refuse('a published inventory version is frozen; calculate a new version instead');
+            END IF;
+            IF (to_jsonb(NEW) - 'published_at' - 'published_by_user_id')
+               IS DISTINCT FROM (to_jsonb(OLD) - 'published_at' - 'published_by_user_id') THEN
+                PERFORM ghg_refuse('a calculated inventory version is immutable; calculate a new version instead');
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER inventory_versions_guard BEFORE UPDATE OR DELETE ON inventory_versions
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_inventory_version();
+        """;
+
+    public const string DropGuards = """
+        DROP TRIGGER IF EXISTS inventory_versions_guard ON inventory_versions;
+        DROP TRIGGER IF EXISTS submissions_guard ON submissions;
+        DROP TRIGGER IF EXISTS factor_catalogs_append_only ON factor_catalogs;
+        DROP TRIGGER IF EXISTS inventory_figures_append_only ON inventory_figures;
+        DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log;
+        DROP TRIGGER IF EXISTS activity_records_append_only ON activity_records;
+        DROP FUNCTION IF EXISTS ghg_guard_inventory_version();
+        DROP FUNCTION IF EXISTS ghg_guard_submission();
+        DROP FUNCTION IF EXISTS ghg_guard_append_only();
+        DROP FUNCTION IF EXISTS ghg_refuse(text);
+        """;
+}
