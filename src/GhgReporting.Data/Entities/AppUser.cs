@@ -7,7 +7,7 @@ public sealed class AppUser : IdentityUser
 {
     public string? CityId { get; set; }
 
-    public required string DisplayName { get; set; }
+    public string DisplayName { get; set; } = "";
 }
 
 /// <summary>The three roles of DESIGN.md. Role names are stored as they are here.</summary>

@@ -1,0 +1,70 @@
+using GhgReporting.Api.Uploads;
+using GhgReporting.Calc.Factors;
+using GhgReporting.Data.Audit;
+using GhgReporting.Data.Catalogs;
+using GhgReporting.Data.Entities;
+using GhgReporting.Data.Submissions;
+
+namespace GhgReporting.Api.Submissions;
+
+/// <summary>How an upload ended, for the HTTP layer and the seed alike.</summary>
+public abstract record UploadResult
+{
+    public sealed record Stored(Submission Submission) : UploadResult;
+
+    public sealed record Duplicate(Submission Existing) : UploadResult;
+
+    /// <summary>The file has problems; nothing was stored.</summary>
+    public sealed record Invalid(IReadOnlyList<UploadError> Errors, long TotalErrors) : UploadResult;
+
+    public sealed record Refused(int Status, string Title, string Detail) : UploadResult;
+}
+
+/// <summary>
+/// Streams one uploaded file into the store: each row is read, validated and, while the file is still
+/// clean, written to the open COPY; at the end the upload commits only when no row had a problem. The file
+/// is never held in memory: what grows with it is the duplicate-row set (about 36 bytes a row).
+/// </summary>
+public sealed class SubmissionUploader(SubmissionStore store, CatalogRegistry catalogs)
+{
+    public async Task<UploadResult> UploadAsync(IActivityRowSource source, HashingStream content, City city, int year, Guid? supersedes,
+        string? fileName, string? note, Actor actor, CancellationToken ct)
+    {
+        var catalog = catalogs.Latest;
+        var request = new SubmissionRequest(city.Id, year, supersedes, source.Format.ToString().ToLowerInvariant(), fileName, note, catalog.ContentHash);
+        var (upload, refused) = await store.BeginAsync(request, actor, ct);
+        if (upload is null) return new UploadResult.Refused(refused!.Status, refused.Title, refused.Detail);
+
+        await using (upload)
+        {
+            var errors = new UploadErrorList();
+            var validator = new RowValidator(catalog, new CityContext(city.Id, city.Country.Trim(), city.SubRegion, city.Climate), year, errors);
+            await foreach (var raw in source.ReadAsync(ct))
+            {
+                var record = validator.Validate(raw);
+                // After the first problem the rest of the file is still read, to list every problem at once,
+                // but nothing more is sent to the database: the upload will be rolled back.
+                if (record is not null && errors.Count == 0 && source.ErrorCount == 0)
+                    await upload.WriteAsync(checked((int)raw.Row), record, ct);
+            }
+            await content.DrainAsync(ct);
+
+            var total = errors.Count + source.ErrorCount;
+            if (total > 0)
+            {
+                var listed = source.Errors.Concat(errors.Items).OrderBy(e => e.Row).Take(UploadErrorList.Capacity).ToList();
+                return new UploadResult.Invalid(listed, total);
+            }
+            if (upload.RecordsWritten == 0)
+                return new UploadResult.Invalid([new UploadError(0, "(file)", "has no activity records: only a header, or nothing at all.")], 1);
+
+            return await upload.CompleteAsync(content.Sha256(), ct) switch
+            {
+                SubmissionOutcome.Stored s => new UploadResult.Stored(s.Submission),
+                SubmissionOutcome.Duplicate d => new UploadResult.Duplicate(d.Existing),
+                SubmissionOutcome.Refused r => new UploadResult.Refused(r.Status, r.Title, r.Detail),
+                var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
+            };
+        }
+    }
+}
