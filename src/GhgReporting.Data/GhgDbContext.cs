@@ -1,4 +1,5 @@
 using GhgReporting.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,12 @@ namespace GhgReporting.Data;
 /// database enforces (immutable submissions and activity records, frozen published inventories, an
 /// append-only audit log) are triggers written in the migrations, see <see cref="MigrationSql"/>.
 /// </summary>
-public sealed class GhgDbContext(DbContextOptions<GhgDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public sealed class GhgDbContext(DbContextOptions<GhgDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and bearer tokens, shared by every API process.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<City> Cities => Set<City>();
 
     public DbSet<CityPartnership> Partnerships => Set<CityPartnership>();
@@ -38,6 +43,7 @@ public sealed class GhgDbContext(DbContextOptions<GhgDbContext> options) : Ident
     {
         base.OnModelCreating(model);
 
+        model.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         model.Entity<IdentityRole>().ToTable("roles");
         model.Entity<IdentityUserRole<string>>().ToTable("user_roles");
         model.Entity<IdentityUserClaim<string>>().ToTable("user_claims");

@@ -7,6 +7,7 @@ using GhgReporting.Data.Catalogs;
 using GhgReporting.Data.Entities;
 using GhgReporting.Data.Inventories;
 using GhgReporting.Data.Submissions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Npgsql;
@@ -34,6 +35,8 @@ public static class ServiceRegistration
         services.Configure<UploadOptions>(configuration.GetSection("Uploads"));
         services.Configure<SeedOptions>(configuration.GetSection("Seed"));
         services.AddHostedService<DatabaseInitializer>();
+        // Tokens and cookies issued by one API process must be readable by every other: keys live in the database.
+        services.AddDataProtection().SetApplicationName("GhgReporting").PersistKeysToDbContext<GhgDbContext>();
 
         services.AddIdentityApiEndpoints<AppUser>(o =>
             {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GhgReporting.Data.Migrations
 {
     [DbContext(typeof(GhgDbContext))]
-    [Migration("20261124004342_InitialSchema")]
+    [Migration("20261124004559_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -659,6 +659,29 @@ namespace GhgReporting.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_submissions_version", "version >= 1 AND (version = 1) = (supersedes_id IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
