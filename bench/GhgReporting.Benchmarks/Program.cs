@@ -2,10 +2,12 @@ using BenchmarkDotNet.Running;
 using GhgReporting.Benchmarks.SqlCompare;
 
 // bench [BenchmarkDotNet arguments, e.g. --filter '*' --job short]  |  sql-compare --rows N --connection "..."
+// | upload-profile FILE.csv [YEAR] [REPEATS]
 return args switch
 {
     ["bench", .. var rest] => RunBenchmarks(rest),
     ["sql-compare", .. var rest] => RunSqlCompare(rest),
+    ["upload-profile", var file, .. var rest] => await GhgReporting.Benchmarks.UploadProfile.UploadProfileCommand.RunAsync([file, .. rest]),
     _ => Usage(),
 };
 

@@ -19,6 +19,19 @@ public static class MigrationSql
             RETURN NULL;
         END $$;
 
+        -- Every activity record belongs to a stored submission: checked once per statement (a COPY of a
+        -- million rows is one statement) instead of once per row as a foreign key would.
+        CREATE FUNCTION ghg_check_record_submissions() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM (SELECT DISTINCT submission_id FROM new_rows) n
+                       WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.id = n.submission_id)) THEN
+                PERFORM ghg_refuse('activity records must belong to a stored submission');
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER activity_records_submission_exists AFTER INSERT ON activity_records
+            REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ghg_check_record_submissions();
+
         CREATE TRIGGER activity_records_append_only BEFORE UPDATE OR DELETE ON activity_records
             FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
         CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
@@ -79,6 +92,8 @@ public static class MigrationSql
         DROP TRIGGER IF EXISTS inventory_figures_append_only ON inventory_figures;
         DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log;
         DROP TRIGGER IF EXISTS activity_records_append_only ON activity_records;
+        DROP TRIGGER IF EXISTS activity_records_submission_exists ON activity_records;
+        DROP FUNCTION IF EXISTS ghg_check_record_submissions();
         DROP FUNCTION IF EXISTS ghg_guard_inventory_version();
         DROP FUNCTION IF EXISTS ghg_guard_submission();
         DROP FUNCTION IF EXISTS ghg_guard_append_only();

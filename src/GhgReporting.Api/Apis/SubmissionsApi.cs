@@ -44,10 +44,12 @@ public static class SubmissionsApi
     {
         var group = app.MapGroup("/api/cities/{cityId}/submissions").WithTags("Activity data");
         group.MapPost("/", Upload).RequireRateLimiting(UploadRateLimit).DisableAntiforgery()
-            .Accepts<RawActivityJson[]>("application/json", "multipart/form-data", "text/csv", XlsxType)
+             // No .Accepts(...) here: routing would answer other content types with a bare 415 before the
+            // handler can say which types it takes.
             .Produces<UploadResponse>(StatusCodes.Status201Created).Produces<UploadResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Upload activity records for an inventory year (?year=2023; ?supersedes=<id> to correct a submission). Every row is validated first; a file with any problem is refused whole, listing each problem.");
+            .WithSummary("Upload activity records for an inventory year (?year=2023; ?supersedes=<id> to correct a submission). Every row is validated first; a file with any problem is refused whole, listing each problem.")
+            .WithDescription($"Send multipart/form-data with a .csv, .xlsx or .json file, or the file itself as text/csv, application/json (an array of records) or {XlsxType}. The columns are at /api/activity-data/layout.");
         group.MapGet("/", List).WithSummary("The city's submissions, with their versions (?year= to filter).");
         group.MapGet("/{submissionId:guid}", Get).WithSummary("One submission (also superseded ones stay readable).");
         group.MapGet("/{submissionId:guid}/records", Records).WithSummary("The stored records of a submission, page by page (?offset=&limit=).");
@@ -148,7 +150,7 @@ public static class SubmissionsApi
     };
 
     private static ProblemHttpResult TooLarge(long limit) => Problems.Of(StatusCodes.Status413PayloadTooLarge, "File too large",
-        $"The upload is larger than the limit of {limit / (1024 * 1024)} MB; nothing was stored. Split the file, for example by sector, and upload the parts.");
+        $"The upload is larger than the limit of {HashingStream.Describe(limit)}; nothing was stored. Split the file, for example by sector, and upload the parts.");
 
     private static async Task<Results<Ok<List<SubmissionResponse>>, ProblemHttpResult>> List(string cityId, int? year, Caller caller, GhgDbContext db, CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace GhgReporting.Api.Submissions;
 
 /// <summary>The upload is larger than the limit; reading stopped there.</summary>
-public sealed class UploadTooLargeException(long limit) : Exception($"The upload is larger than the limit of {limit / (1024 * 1024)} MB.")
+public sealed class UploadTooLargeException(long limit) : Exception($"The upload is larger than the limit of {HashingStream.Describe(limit)}.")
 {
     public long Limit { get; } = limit;
 }
@@ -17,6 +17,14 @@ public sealed class HashingStream(Stream inner, long limit) : Stream
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public long BytesRead { get; private set; }
+
+    /// <summary>A size as a person reads it: "256 MB", "1.5 MB", "2 KB (2048 bytes)".</summary>
+    public static string Describe(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => $"{bytes / (1024m * 1024m):0.##} MB",
+        >= 1024 => $"{bytes / 1024m:0.##} KB ({bytes} bytes)",
+        _ => $"{bytes} bytes",
+    };
 
     /// <summary>The SHA-256 of everything read (lowercase hex). Call after the stream has been read to its end.</summary>
     public string Sha256() => Convert.ToHexStringLower(_hash.GetCurrentHash());

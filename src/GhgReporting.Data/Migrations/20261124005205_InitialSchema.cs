@@ -13,6 +13,25 @@ namespace GhgReporting.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "activity_records",
+                columns: table => new
+                {
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    row_number = table.Column<int>(type: "integer", nullable: false),
+                    gpc_reference = table.Column<string>(type: "text", nullable: false),
+                    activity_type = table.Column<string>(type: "text", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric", nullable: false),
+                    unit = table.Column<string>(type: "text", nullable: false),
+                    period_start = table.Column<DateOnly>(type: "date", nullable: false),
+                    period_end = table.Column<DateOnly>(type: "date", nullable: false),
+                    data_quality = table.Column<string>(type: "text", nullable: false),
+                    source = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateTable(
                 name: "audit_log",
                 columns: table => new
                 {
@@ -382,31 +401,11 @@ namespace GhgReporting.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "activity_records",
-                columns: table => new
-                {
-                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    row_number = table.Column<int>(type: "integer", nullable: false),
-                    gpc_reference = table.Column<string>(type: "text", nullable: false),
-                    activity_type = table.Column<string>(type: "text", nullable: false),
-                    amount = table.Column<decimal>(type: "numeric", nullable: false),
-                    unit = table.Column<string>(type: "text", nullable: false),
-                    period_start = table.Column<DateOnly>(type: "date", nullable: false),
-                    period_end = table.Column<DateOnly>(type: "date", nullable: false),
-                    data_quality = table.Column<string>(type: "text", nullable: false),
-                    source = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_activity_records", x => new { x.submission_id, x.row_number });
-                    table.ForeignKey(
-                        name: "fk_activity_records_submissions_submission_id",
-                        column: x => x.submission_id,
-                        principalTable: "submissions",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
+            migrationBuilder.CreateIndex(
+                name: "ix_activity_records_submission_id",
+                table: "activity_records",
+                column: "submission_id")
+                .Annotation("Npgsql:IndexMethod", "brin");
 
             migrationBuilder.CreateIndex(
                 name: "ix_audit_log_at",
@@ -536,6 +535,9 @@ namespace GhgReporting.Data.Migrations
                 name: "role_claims");
 
             migrationBuilder.DropTable(
+                name: "submissions");
+
+            migrationBuilder.DropTable(
                 name: "user_claims");
 
             migrationBuilder.DropTable(
@@ -546,9 +548,6 @@ namespace GhgReporting.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "user_tokens");
-
-            migrationBuilder.DropTable(
-                name: "submissions");
 
             migrationBuilder.DropTable(
                 name: "inventory_versions");

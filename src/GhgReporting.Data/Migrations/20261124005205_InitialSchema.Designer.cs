@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GhgReporting.Data.Migrations
 {
     [DbContext(typeof(GhgDbContext))]
-    [Migration("20261124004559_InitialSchema")]
+    [Migration("20261124005205_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -509,14 +509,6 @@ namespace GhgReporting.Data.Migrations
 
             modelBuilder.Entity("GhgReporting.Data.Entities.StoredActivityRecord", b =>
                 {
-                    b.Property<Guid>("SubmissionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("submission_id");
-
-                    b.Property<int>("RowNumber")
-                        .HasColumnType("integer")
-                        .HasColumnName("row_number");
-
                     b.Property<string>("ActivityType")
                         .IsRequired()
                         .HasColumnType("text")
@@ -544,17 +536,27 @@ namespace GhgReporting.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("period_start");
 
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
                     b.Property<string>("Source")
                         .HasColumnType("text")
                         .HasColumnName("source");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
 
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("unit");
 
-                    b.HasKey("SubmissionId", "RowNumber")
-                        .HasName("pk_activity_records");
+                    b.HasIndex("SubmissionId")
+                        .HasDatabaseName("ix_activity_records_submission_id");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SubmissionId"), "brin");
 
                     b.ToTable("activity_records", (string)null);
                 });
@@ -892,16 +894,6 @@ namespace GhgReporting.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_inventory_versions_cities_city_id");
-                });
-
-            modelBuilder.Entity("GhgReporting.Data.Entities.StoredActivityRecord", b =>
-                {
-                    b.HasOne("GhgReporting.Data.Entities.Submission", null)
-                        .WithMany()
-                        .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_activity_records_submissions_submission_id");
                 });
 
             modelBuilder.Entity("GhgReporting.Data.Entities.Submission", b =>
