@@ -58,7 +58,7 @@ public static partial class CitiesApi
         if (problems.Count > 0) return Problems.BadRequest(string.Join(" ", problems), "Invalid city");
         if (await db.Cities.AnyAsync(c => c.Id == request.Id, ct)) return Problems.Conflict("City exists", $"City '{request.Id}' is already registered.");
 
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNowForDatabase();
         var city = new City
         {
             Id = request.Id!, Name = request.Name.Trim(), Country = request.Country!, SubRegion = request.SubRegion, Climate = request.Climate,
@@ -80,7 +80,7 @@ public static partial class CitiesApi
         if (missing.Count > 0) return Problems.NotFound($"There is no city '{string.Join("', '", missing)}'.");
         if (await db.Partnerships.AnyAsync(p => p.CityId == pair[0] && p.PartnerCityId == pair[1], ct))
             return Problems.Conflict("Already partners", $"{pair[0]} and {pair[1]} are already partners.");
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNowForDatabase();
         db.Partnerships.Add(new CityPartnership { CityId = pair[0], PartnerCityId = pair[1], Description = request.Description, CreatedAt = now });
         AuditLog.Record(db, caller.ToActor(), cityId, "partnership.created", "city_partnership", $"{pair[0]}+{pair[1]}", request, now);
         await db.SaveChangesAsync(ct);

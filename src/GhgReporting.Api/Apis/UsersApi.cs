@@ -30,7 +30,7 @@ public static class UsersApi
 
     private static async Task<Ok<List<UserResponse>>> List(GhgDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNowForDatabase();
         var rows = await (from u in db.Users
                           join ur in db.UserRoles on u.Id equals ur.UserId into urs
                           from ur in urs.DefaultIfEmpty()
@@ -60,7 +60,7 @@ public static class UsersApi
                 : Problems.BadRequest(string.Join(" ", result.Errors.Select(e => e.Description)), "Invalid account");
         var user = (await users.FindByEmailAsync(request.Email))!;
         AuditLog.Record(db, caller.ToActor(), request.CityId, "user.created", "user", user.Id,
-            new { request.Email, request.DisplayName, request.Role, request.CityId }, clock.GetUtcNow());
+            new { request.Email, request.DisplayName, request.Role, request.CityId }, clock.UtcNowForDatabase());
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/users/{user.Id}", new UserResponse(user.Id, user.Email!, user.DisplayName, request.Role, user.CityId, false));
     }

@@ -35,7 +35,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Seed
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
-        await sp.GetRequiredService<CatalogRegistry>().RegisterShippedAsync(db, clock.GetUtcNow(), ct);
+        await sp.GetRequiredService<CatalogRegistry>().RegisterShippedAsync(db, clock.UtcNowForDatabase(), ct);
         await EnsureFirstSecretariatAsync(sp, ct);
         if (seed.Value.ExamplePlatform) await ActivatorUtilities.CreateInstance<ExampleSeeder>(sp).SeedAsync(ct);
     }

@@ -36,7 +36,7 @@ public sealed class ExampleSeeder(GhgDbContext db, UserManager<AppUser> users, S
     {
         var ids = ExamplePlatform.Cities.Select(c => c.Id).ToList();
         if (await db.Cities.AnyAsync(c => ids.Contains(c.Id), ct)) return;
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNowForDatabase();
 
         foreach (var c in ExamplePlatform.Cities)
             db.Cities.Add(new City

@@ -83,7 +83,7 @@ public sealed class InventoryService(GhgDbContext db, CatalogRegistry catalogs, 
         }
 
         var number = (await db.InventoryVersions.Where(v => v.CityId == request.CityId && v.Year == request.Year).MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1;
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNowForDatabase();
         var version = new InventoryVersion
         {
             Id = Guid.CreateVersion7(),
@@ -132,7 +132,7 @@ public sealed class InventoryService(GhgDbContext db, CatalogRegistry catalogs, 
         if (version is null) return (null, new InventoryProblem(404, "Inventory version not found", $"{cityId} has no inventory version {versionNumber} for {year}."));
         if (version.PublishedAt is { } at)
             return (null, new InventoryProblem(409, "Already published", $"Version {versionNumber} of {cityId} {year} was published on {at:yyyy-MM-dd HH:mm} UTC and is frozen."));
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNowForDatabase();
         version.PublishedAt = now;
         version.PublishedByUserId = actor.UserId;
         AuditLog.Record(db, actor, cityId, "inventory.published", "inventory_version", version.Id.ToString(),

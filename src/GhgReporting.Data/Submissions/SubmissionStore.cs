@@ -63,7 +63,7 @@ public sealed class SubmissionStore(GhgDbContext db, TimeProvider clock)
             FileName = request.FileName,
             Note = request.Note,
             CatalogHash = request.CatalogHash,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.UtcNowForDatabase(),
             CreatedByUserId = actor.UserId,
             ByProxy = actor.IsProxyFor(request.CityId),
         };
@@ -157,7 +157,7 @@ public sealed class SubmissionUpload : IAsyncDisposable
 
         _submission.ContentSha256 = contentSha256;
         _submission.RecordCount = RecordsWritten;
-        var at = _clock.GetUtcNow();
+        var at = _clock.UtcNowForDatabase();
         AuditLog.Record(_db, _actor, _submission.CityId, _previous is null ? "submission.created" : "submission.corrected", "submission", _submission.Id.ToString(),
             new { _submission.Year, _submission.Version, _submission.SeriesId, Supersedes = _previous?.Id, _submission.Format, _submission.FileName, RecordCount = RecordsWritten, ContentSha256 = contentSha256 }, at);
         try

@@ -66,6 +66,7 @@ public sealed class SchemaTests
 
     [Theory]
     [InlineData("activity_records_append_only", "activity_records")]
+    [InlineData("activity_records_submission_exists", "activity_records")]
     [InlineData("audit_log_append_only", "audit_log")]
     [InlineData("inventory_figures_append_only", "inventory_figures")]
     [InlineData("factor_catalogs_append_only", "factor_catalogs")]

@@ -156,6 +156,33 @@ public sealed class SubmissionCorrectionTests
         (await database.ScalarAsync<string>("SELECT string_agg(amount::text, ' ' ORDER BY row_number) FROM activity_records")).Should().Be("1 2");
     }
 
+    /// <summary>activity_records has no per-row foreign key (COPY speed); a statement trigger checks the
+    /// submission instead, for INSERT and for COPY alike.</summary>
+    [Fact]
+    public async Task Database_RecordsOfAMissingSubmission_AreRefusedWith23000ByInsertAndByCopy()
+    {
+        await using var database = await StoreDatabase.CreateAsync(nameof(SubmissionCorrectionTests));
+        var missing = Guid.CreateVersion7();
+
+        await AssertRefusedAsync(database, $"""
+            INSERT INTO activity_records (submission_id, row_number, gpc_reference, activity_type, amount, unit, period_start, period_end, data_quality)
+            VALUES ('{missing}', 2, 'I.1.2', 'electricity:grid', 1, 'MWh', '2022-01-01', '2022-12-31', 'high')
+            """);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var copy = async () =>
+        {
+            await using var importer = await connection.BeginBinaryImportAsync(
+                "COPY activity_records (submission_id, row_number, gpc_reference, activity_type, amount, unit, period_start, period_end, data_quality) FROM STDIN (FORMAT BINARY)");
+            await importer.WriteRowAsync(CancellationToken.None, missing, 2, "I.1.2", "electricity:grid", 1m, "MWh",
+                new DateOnly(2022, 1, 1), new DateOnly(2022, 12, 31), "high");
+            await importer.CompleteAsync();
+        };
+
+        (await copy.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.IntegrityConstraintViolation);
+        (await database.ScalarAsync<long>("SELECT count(*) FROM activity_records")).Should().Be(0);
+    }
+
     [Fact]
     public async Task Database_UpdateOrDeleteOfTheAuditLog_IsRefusedWith23000()
     {
