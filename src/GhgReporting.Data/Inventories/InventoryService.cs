@@ -128,17 +128,26 @@ public sealed class InventoryService(GhgDbContext db, CatalogRegistry catalogs, 
     /// <summary>Publishes (freezes) a version. Publishing twice is refused; a published version never changes.</summary>
     public async Task<(InventoryVersion? Version, InventoryProblem? Problem)> PublishAsync(string cityId, int year, int versionNumber, Actor actor, CancellationToken ct)
     {
-        var version = await db.InventoryVersions.FirstOrDefaultAsync(v => v.CityId == cityId && v.Year == year && v.Version == versionNumber, ct);
+        var version = await db.InventoryVersions.AsNoTracking().FirstOrDefaultAsync(v => v.CityId == cityId && v.Year == year && v.Version == versionNumber, ct);
         if (version is null) return (null, new InventoryProblem(404, "Inventory version not found", $"{cityId} has no inventory version {versionNumber} for {year}."));
-        if (version.PublishedAt is { } at)
-            return (null, new InventoryProblem(409, "Already published", $"Version {versionNumber} of {cityId} {year} was published on {at:yyyy-MM-dd HH:mm} UTC and is frozen."));
+        InventoryProblem AlreadyPublished(DateTimeOffset? at) => new(409, "Already published",
+            $"Version {versionNumber} of {cityId} {year} was published{(at is null ? "" : $" on {at:yyyy-MM-dd HH:mm} UTC")} and is frozen.");
+        if (version.PublishedAt is { } published) return (null, AlreadyPublished(published));
+
         var now = clock.UtcNowForDatabase();
-        version.PublishedAt = now;
-        version.PublishedByUserId = actor.UserId;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Publish only a draft, in one statement: of two concurrent publications exactly one changes the row.
+        var changed = await db.InventoryVersions
+            .Where(v => v.Id == version.Id && v.PublishedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(v => v.PublishedAt, now).SetProperty(v => v.PublishedByUserId, actor.UserId), ct);
+        if (changed == 0) return (null, AlreadyPublished(null));
         AuditLog.Record(db, actor, cityId, "inventory.published", "inventory_version", version.Id.ToString(),
             new { version.Year, version.Version, version.BasicCo2e, version.BasicPlusCo2e, version.CatalogHash }, now);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        version.PublishedAt = now;
+        version.PublishedByUserId = actor.UserId;
         return (version, null);
     }
 

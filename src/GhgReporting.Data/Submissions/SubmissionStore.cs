@@ -71,8 +71,23 @@ public sealed class SubmissionStore(GhgDbContext db, TimeProvider clock)
         var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            if (previous is not null && await LockForCorrectionAsync(previous, ct) is { } busy)
+            {
+                await transaction.DisposeAsync();
+                return (null, busy);
+            }
             db.Submissions.Add(submission);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                await transaction.DisposeAsync();
+                db.ChangeTracker.Clear();
+                return (null, new SubmissionOutcome.Refused(409, "Already corrected",
+                    $"Submission {previous?.Id} has just been corrected by another upload; nothing was stored. Correct the latest version instead."));
+            }
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var importer = await connection.BeginBinaryImportAsync(
                 "COPY activity_records (submission_id, row_number, gpc_reference, activity_type, amount, unit, period_start, period_end, data_quality, source) FROM STDIN (FORMAT BINARY)", ct);
@@ -83,6 +98,29 @@ public sealed class SubmissionStore(GhgDbContext db, TimeProvider clock)
             await transaction.DisposeAsync();
             db.ChangeTracker.Clear();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Locks the version being corrected for the rest of this upload, so that two corrections of it cannot
+    /// both be stored. A second correction does not wait for the first upload to finish: it is refused at
+    /// once (NOWAIT), and so is a correction of a version that was corrected meanwhile.
+    /// </summary>
+    private async Task<SubmissionOutcome.Refused?> LockForCorrectionAsync(Submission previous, CancellationToken ct)
+    {
+        try
+        {
+            var supersededBy = await db.Database
+                .SqlQuery<Guid?>($"SELECT superseded_by_id AS \"Value\" FROM submissions WHERE id = {previous.Id} FOR UPDATE NOWAIT")
+                .SingleAsync(ct);
+            return supersededBy is null ? null : new SubmissionOutcome.Refused(409, "Already corrected",
+                $"Submission {previous.Id} (version {previous.Version}) has already been corrected by {supersededBy}; correct the latest version instead.");
+        }
+        // EF's execution strategy hands a lock failure on wrapped as "transient".
+        catch (Exception e) when ((e as PostgresException ?? e.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return new SubmissionOutcome.Refused(409, "Correction in progress",
+                $"Another correction of submission {previous.Id} is being uploaded right now; nothing was stored. Wait for it and correct the version it creates.");
         }
     }
 }

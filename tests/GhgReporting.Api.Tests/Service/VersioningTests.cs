@@ -289,29 +289,30 @@ public sealed class VersioningTests(VersioningTests.Factory factory) : IClassFix
     public async Task Database_ChangeToStoredRows_RefusedWithIntegrityViolationAndNothingChanges(string city, string sql)
     {
         var before = await StoredAndPublishedAsync(city);
-        var refused = await ExecuteAsync(sql).Should().ThrowAsync<PostgresException>();
+        var refused = await ExecuteAsync(sql, city).Should().ThrowAsync<PostgresException>();
         refused.Which.SqlState.Should().Be(PostgresErrorCodes.IntegrityConstraintViolation, refused.Which.MessageText); // 23000
         (await SnapshotAsync()).Should().Be(before);
     }
 
     // Beyond UPDATE and DELETE: a stored submission gains no records, a current one is superseded only by the
     // version that corrects it, and a published version's GPC table gains no rows. Any integrity class (23xxx) will do.
+    // Each statement touches only the test's own city, so that if it is not refused it spoils no other test.
     [Theory]
     [InlineData("ver-db-10", """
         INSERT INTO activity_records (submission_id, row_number, gpc_reference, activity_type, amount, unit, period_start, period_end, data_quality, source)
         SELECT id, 999, 'I.1.2', 'electricity:grid', 1000000, 'MWh', DATE '2022-01-01', DATE '2022-12-31', 'high', 'forged'
-        FROM submissions WHERE content_sha256 IS NOT NULL
+        FROM submissions WHERE city_id = @city AND content_sha256 IS NOT NULL
         """)]
-    [InlineData("ver-db-11", "UPDATE submissions SET superseded_by_id = gen_random_uuid() WHERE superseded_by_id IS NULL")]
+    [InlineData("ver-db-11", "UPDATE submissions SET superseded_by_id = gen_random_uuid() WHERE city_id = @city AND superseded_by_id IS NULL")]
     [InlineData("ver-db-12", """
         INSERT INTO inventory_figures (version_id, gpc_reference, position, sector, sub_sector, scope, co2, ch4, n2o, co2e, biogenic_co2, in_basic, in_basic_plus)
         SELECT id, 'X.9.9', 999, 'Forged', 'Forged', 1, 1000000, 0, 0, 1000000, 0, true, true
-        FROM inventory_versions WHERE published_at IS NOT NULL
+        FROM inventory_versions WHERE city_id = @city AND published_at IS NOT NULL
         """)]
     public async Task Database_AddingToStoredSubmissionOrPublishedVersion_RefusedAndNothingChanges(string city, string sql)
     {
         var before = await StoredAndPublishedAsync(city);
-        var refused = await ExecuteAsync(sql).Should().ThrowAsync<PostgresException>("the database must refuse: " + sql);
+        var refused = await ExecuteAsync(sql, city).Should().ThrowAsync<PostgresException>("the database must refuse: " + sql);
         refused.Which.SqlState.Should().StartWith("23", refused.Which.MessageText);
         (await SnapshotAsync()).Should().Be(before);
     }
@@ -326,11 +327,13 @@ public sealed class VersioningTests(VersioningTests.Factory factory) : IClassFix
         return await SnapshotAsync();
     }
 
-    private Func<Task> ExecuteAsync(string sql) => async () =>
+    /// <summary>Runs SQL directly against the test's database, past the service; @city is the test's own city.</summary>
+    private Func<Task> ExecuteAsync(string sql, string city) => async () =>
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("city", city);
         await command.ExecuteNonQueryAsync();
     };
 
