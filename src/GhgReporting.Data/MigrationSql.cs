@@ -19,13 +19,15 @@ public static class MigrationSql
             RETURN NULL;
         END $$;
 
-        -- Every activity record belongs to a stored submission: checked once per statement (a COPY of a
-        -- million rows is one statement) instead of once per row as a foreign key would.
+        -- Every activity record belongs to a submission that is being stored in this transaction (its content
+        -- hash is set only when the upload completes): checked once per statement (a COPY of a million rows
+        -- is one statement) instead of once per row as a foreign key would. A completed submission never
+        -- gains records.
         CREATE FUNCTION ghg_check_record_submissions() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF EXISTS (SELECT 1 FROM (SELECT DISTINCT submission_id FROM new_rows) n
-                       WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.id = n.submission_id)) THEN
-                PERFORM ghg_refuse('activity records must belong to a stored submission');
+                       WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.id = n.submission_id AND s.content_sha256 IS NULL)) THEN
+                PERFORM ghg_refuse('activity records are added only while their submission is being uploaded, never to a stored submission');
             END IF;
             RETURN NULL;
         END $$;
@@ -38,6 +40,16 @@ public static class MigrationSql
             FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
         CREATE TRIGGER inventory_figures_append_only BEFORE UPDATE OR DELETE ON inventory_figures
             FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
+        -- The GPC table of a published version never gains a row either.
+        CREATE FUNCTION ghg_guard_figure_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM inventory_versions v WHERE v.id = NEW.version_id AND v.published_at IS NOT NULL) THEN
+                PERFORM ghg_refuse('a published inventory version is frozen; its GPC table gains no rows');
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER inventory_figures_frozen BEFORE INSERT ON inventory_figures
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_figure_insert();
         CREATE TRIGGER factor_catalogs_append_only BEFORE UPDATE OR DELETE ON factor_catalogs
             FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
 
@@ -59,6 +71,10 @@ public static class MigrationSql
             END IF;
             IF OLD.superseded_by_id IS NOT NULL AND NEW.superseded_by_id IS DISTINCT FROM OLD.superseded_by_id THEN
                 PERFORM ghg_refuse('this submission has already been superseded');
+            END IF;
+            IF OLD.superseded_by_id IS NULL AND NEW.superseded_by_id IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.id = NEW.superseded_by_id AND s.supersedes_id = OLD.id) THEN
+                PERFORM ghg_refuse('a submission is superseded only by the version that corrects it');
             END IF;
             RETURN NEW;
         END $$;
@@ -90,6 +106,8 @@ public static class MigrationSql
         DROP TRIGGER IF EXISTS submissions_guard ON submissions;
         DROP TRIGGER IF EXISTS factor_catalogs_append_only ON factor_catalogs;
         DROP TRIGGER IF EXISTS inventory_figures_append_only ON inventory_figures;
+        DROP TRIGGER IF EXISTS inventory_figures_frozen ON inventory_figures;
+        DROP FUNCTION IF EXISTS ghg_guard_figure_insert();
         DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log;
         DROP TRIGGER IF EXISTS activity_records_append_only ON activity_records;
         DROP TRIGGER IF EXISTS activity_records_submission_exists ON activity_records;
