@@ -41,35 +41,31 @@ public sealed class SubmissionUploader(SubmissionStore store, CatalogRegistry ca
         {
             var errors = new UploadErrorList();
             var validator = new RowValidator(catalog, new CityContext(city.Id, city.Country.Trim(), city.SubRegion, city.Climate), year, errors);
-            // Reading and validating run here while another thread feeds the database's COPY, in batches:
-            // on two cores the parse and the COPY serialisation overlap instead of taking turns.
-            var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-            var copying = Task.Run(() => CopyAsync(batches.Reader, upload, batches.Writer, ct), ct);
-            var batch = new Batch(BatchSize);
+            // The file is parsed here while a second thread validates the rows and feeds the database's COPY,
+            // in batches: on two cores parsing overlaps validation and COPY instead of taking turns.
+            var batches = Channel.CreateBounded<RawActivityRow[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            var consuming = Task.Run(() => ValidateAndCopyAsync(batches.Reader, batches.Writer, validator, errors, source, upload, ct), ct);
+            var batch = new List<RawActivityRow>(BatchSize);
             try
             {
                 await foreach (var raw in source.ReadAsync(ct))
                 {
-                    var record = validator.Validate(raw);
-                    // After the first problem the rest of the file is still read, to list every problem at
-                    // once, but nothing more is sent to the database: the upload will be rolled back.
-                    if (record is null || errors.Count > 0 || source.ErrorCount > 0) continue;
-                    batch.Add(checked((int)raw.Row), record);
-                    if (batch.IsFull)
+                    batch.Add(raw);
+                    if (batch.Count == BatchSize)
                     {
-                        await batches.Writer.WriteAsync(batch, ct);
-                        batch = new Batch(BatchSize);
+                        await batches.Writer.WriteAsync(batch.ToArray(), ct);
+                        batch.Clear();
                     }
                 }
-                if (batch.Count > 0 && errors.Count == 0 && source.ErrorCount == 0) await batches.Writer.WriteAsync(batch, ct);
+                if (batch.Count > 0) await batches.Writer.WriteAsync(batch.ToArray(), ct);
                 await content.DrainAsync(ct);
             }
             finally
             {
                 batches.Writer.TryComplete();
-                await copying.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                await consuming.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
-            await copying;
+            await consuming;
 
             var total = errors.Count + source.ErrorCount;
             if (total > 0)
@@ -92,36 +88,27 @@ public sealed class SubmissionUploader(SubmissionStore store, CatalogRegistry ca
 
     private const int BatchSize = 2048;
 
-    private static async Task CopyAsync(ChannelReader<Batch> reader, SubmissionUpload upload, ChannelWriter<Batch> writer, CancellationToken ct)
+    private static async Task ValidateAndCopyAsync(ChannelReader<RawActivityRow[]> reader, ChannelWriter<RawActivityRow[]> writer, RowValidator validator,
+        UploadErrorList errors, IActivityRowSource source, SubmissionUpload upload, CancellationToken ct)
     {
         try
         {
             await foreach (var batch in reader.ReadAllAsync(ct))
-                for (var i = 0; i < batch.Count; i++)
-                    await upload.WriteAsync(batch.Rows[i], batch.Records[i], ct);
+                foreach (var raw in batch)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var record = validator.Validate(raw);
+                    // After the first problem the rest of the file is still validated, to list every problem
+                    // at once, but nothing more is sent to the database: the upload will be rolled back.
+                    if (record is not null && errors.Count == 0 && source.ErrorCount == 0)
+                        upload.Write(checked((int)raw.Row), record);
+                }
         }
         catch (Exception e)
         {
             // Stop the reading side too: its next write to the channel throws with this exception inside.
             writer.TryComplete(e);
             throw;
-        }
-    }
-
-    private sealed class Batch(int capacity)
-    {
-        public int[] Rows { get; } = new int[capacity];
-
-        public ActivityRecord[] Records { get; } = new ActivityRecord[capacity];
-
-        public int Count { get; private set; }
-
-        public bool IsFull => Count == Rows.Length;
-
-        public void Add(int row, ActivityRecord record)
-        {
-            Rows[Count] = row;
-            Records[Count++] = record;
         }
     }
 }
