@@ -37,7 +37,15 @@ app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription()
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, localDatabase));
 app.Lifetime.ApplicationStopped.Register(() => localDatabase?.StopAsync().GetAwaiter().GetResult());
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (DatabaseUnavailableException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

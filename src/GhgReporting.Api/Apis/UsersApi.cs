@@ -53,6 +53,8 @@ public static class UsersApi
         if (request.CityId is not null && !await db.Cities.AnyAsync(c => c.Id == request.CityId, ct))
             return Problems.NotFound($"There is no city '{request.CityId}'.");
 
+        // The account, its role and the audit entry are stored together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await UserAccounts.CreateAsync(users, request.Email, request.DisplayName, request.Role, request.CityId, request.Password);
         if (!result.Succeeded)
             return result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail")
@@ -62,6 +64,7 @@ public static class UsersApi
         AuditLog.Record(db, caller.ToActor(), request.CityId, "user.created", "user", user.Id,
             new { request.Email, request.DisplayName, request.Role, request.CityId }, clock.UtcNowForDatabase());
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/users/{user.Id}", new UserResponse(user.Id, user.Email!, user.DisplayName, request.Role, user.CityId, false));
     }
 

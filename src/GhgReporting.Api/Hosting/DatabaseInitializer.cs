@@ -8,6 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace GhgReporting.Api.Hosting;
 
+/// <summary>The configured database cannot be reached; the message is one sentence saying what to check.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>Seeding choices (configuration section "Seed") and the first secretariat account
 /// (section "Secretariat").</summary>
 public sealed class SeedOptions
@@ -29,7 +32,16 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Seed
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<GhgDbContext>();
-        await db.Database.MigrateAsync(ct);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            var target = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+            throw new DatabaseUnavailableException(
+                $"The database at {target.Host}:{target.Port}/{target.Database} cannot be reached ({e.Message.TrimEnd('.')}): check ConnectionStrings__Ghg, or leave it unset to let the service start its own PostgreSQL.", e);
+        }
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
