@@ -89,10 +89,8 @@ public sealed class SubmissionStore(GhgDbContext db, TimeProvider clock)
                     $"Submission {previous?.Id} has just been corrected by another upload; nothing was stored. Correct the latest version instead."));
             }
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            // Text COPY, not binary: measured on a million rows, Npgsql's binary writer took 0.6 s of client CPU
-            // against 0.23 s for text, and the upload's thread, not the server, is what limits the throughput.
-            var importer = (NpgsqlCopyTextWriter)await connection.BeginTextImportAsync(
-                "COPY activity_records (submission_id, row_number, gpc_reference, activity_type, amount, unit, period_start, period_end, data_quality, source) FROM STDIN", ct);
+            var importer = new PgBinaryCopyWriter(await connection.BeginRawBinaryCopyAsync(
+                "COPY activity_records (submission_id, row_number, gpc_reference, activity_type, amount, unit, period_start, period_end, data_quality, source) FROM STDIN (FORMAT BINARY)", ct));
             return (new SubmissionUpload(db, transaction, importer, submission, previous, actor, clock), null);
         }
         catch
@@ -136,87 +134,45 @@ public sealed class SubmissionUpload : IAsyncDisposable
     private readonly Submission? _previous;
     private readonly Actor _actor;
     private readonly TimeProvider _clock;
-    private NpgsqlCopyTextWriter? _importer;
-    private readonly char[] _scratch = new char[64];
+    private PgBinaryCopyWriter? _importer;
     private bool _committed;
 
-    internal SubmissionUpload(GhgDbContext db, IDbContextTransaction transaction, NpgsqlCopyTextWriter importer, Submission submission,
+    internal SubmissionUpload(GhgDbContext db, IDbContextTransaction transaction, PgBinaryCopyWriter importer, Submission submission,
         Submission? previous, Actor actor, TimeProvider clock)
     {
         _db = db;
         _transaction = transaction;
         _importer = importer;
-        _submissionText = submission.Id.ToString();
         _submission = submission;
         _previous = previous;
         _actor = actor;
         _clock = clock;
     }
 
-    private readonly string _submissionText;
-
     public Guid SubmissionId => _submission.Id;
 
     public long RecordsWritten { get; private set; }
 
     /// <summary>
-    /// Writes one validated record. Synchronous on purpose: values go to Npgsql's buffer and only a full buffer
-    /// is sent, so an async call per row (a million of them) would cost more than the rare blocking send. Call
-    /// it from a thread that may block (the upload's COPY thread).
+    /// Writes one validated record in binary COPY format. Synchronous on purpose: rows go to a buffer and only
+    /// a full buffer is sent, so an async call per row (a million of them) would cost more than the rare
+    /// blocking send. Call it from a thread that may block (the upload's COPY thread).
     /// </summary>
     public void Write(int rowNumber, ActivityRecord record)
     {
         var w = _importer ?? throw new InvalidOperationException("The upload has been completed or abandoned.");
-        w.Write(_submissionText);
-        w.Write('\t');
-        Formatted(w, rowNumber.TryFormat(_scratch, out var n, provider: CultureInfo.InvariantCulture), n);
-        w.Write('\t');
-        Text(w, record.GpcReference);
-        w.Write('\t');
-        Text(w, record.ActivityType);
-        w.Write('\t');
-        // The invariant decimal text is exact, and numeric reads it exactly.
-        Formatted(w, record.Amount.TryFormat(_scratch, out n, provider: CultureInfo.InvariantCulture), n);
-        w.Write('\t');
-        Text(w, record.Unit);
-        w.Write('\t');
-        Formatted(w, record.PeriodStart.TryFormat(_scratch, out n, "yyyy-MM-dd", CultureInfo.InvariantCulture), n);
-        w.Write('\t');
-        Formatted(w, record.PeriodEnd.TryFormat(_scratch, out n, "yyyy-MM-dd", CultureInfo.InvariantCulture), n);
-        w.Write('\t');
-        w.Write(QualityText(record.Quality));
-        w.Write('\t');
-        if (string.IsNullOrEmpty(record.Source)) w.Write("\\N");
-        else Text(w, record.Source);
-        w.Write('\n');
+        w.StartRow(10);
+        w.Uuid(_submission.Id);
+        w.Integer(rowNumber);
+        w.Text(record.GpcReference);
+        w.Text(record.ActivityType);
+        w.Numeric(record.Amount);
+        w.Text(record.Unit);
+        w.Date(record.PeriodStart);
+        w.Date(record.PeriodEnd);
+        w.Text(QualityText(record.Quality));
+        w.Text(string.IsNullOrEmpty(record.Source) ? null : record.Source);
         RecordsWritten++;
-    }
-
-    private void Formatted(TextWriter w, bool ok, int length)
-    {
-        if (!ok) throw new InvalidOperationException("A value did not fit the formatting buffer.");
-        w.Write(_scratch, 0, length);
-    }
-
-    private static readonly System.Buffers.SearchValues<char> CopyEscapes = System.Buffers.SearchValues.Create("\\\t\n\r");
-
-    /// <summary>Writes a value in COPY's text format: backslash, tab, newline and carriage return escaped.</summary>
-    private static void Text(TextWriter w, string value)
-    {
-        if (value.AsSpan().IndexOfAny(CopyEscapes) < 0)
-        {
-            w.Write(value);
-            return;
-        }
-        foreach (var c in value)
-            switch (c)
-            {
-                case '\\': w.Write("\\\\"); break;
-                case '\t': w.Write("\\t"); break;
-                case '\n': w.Write("\\n"); break;
-                case '\r': w.Write("\\r"); break;
-                default: w.Write(c); break;
-            }
     }
 
     /// <summary>The same as <see cref="Write"/>, for callers on a request thread.</summary>
@@ -245,7 +201,7 @@ public sealed class SubmissionUpload : IAsyncDisposable
 
         var importer = _importer ?? throw new InvalidOperationException("The upload has been completed or abandoned.");
         _importer = null;
-        await importer.DisposeAsync(); // ends the COPY: the rows are now part of the transaction
+        await importer.CompleteAsync(ct); // ends the COPY: the rows are now part of the transaction
 
         _submission.ContentSha256 = contentSha256;
         _submission.RecordCount = RecordsWritten;
