@@ -184,6 +184,12 @@ public static class InventoriesApi
 
     private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    private static string Cell(string? text) =>
-        text is null ? "" : text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+    /// <summary>A text cell: quoted when needed, and never read by a spreadsheet as a formula (text typed by
+    /// users, such as a notation key's explanation, could start with = or +).</summary>
+    private static string Cell(string? text)
+    {
+        if (text is null) return "";
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r') text = "'" + text;
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+    }
 }
