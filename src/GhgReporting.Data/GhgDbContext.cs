@@ -33,6 +33,26 @@ public sealed class GhgDbContext(DbContextOptions<GhgDbContext> options)
 
     public DbSet<FactorCatalogVersion> FactorCatalogs => Set<FactorCatalogVersion>();
 
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<MonitoringPeriod> MonitoringPeriods => Set<MonitoringPeriod>();
+
+    public DbSet<MonitoredParameter> MonitoredParameters => Set<MonitoredParameter>();
+
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<VerificationComment> VerificationComments => Set<VerificationComment>();
+
+    public DbSet<CreditAccount> CreditAccounts => Set<CreditAccount>();
+
+    public DbSet<Credit> Credits => Set<Credit>();
+
+    public DbSet<CreditTransaction> CreditTransactions => Set<CreditTransaction>();
+
+    public DbSet<Retirement> Retirements => Set<Retirement>();
+
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // No amount in floating point: every decimal is an unconstrained numeric (exact, any scale).
@@ -135,6 +155,91 @@ public sealed class GhgDbContext(DbContextOptions<GhgDbContext> options)
             c.ToTable("factor_catalogs");
             c.HasKey(x => x.ContentHash);
             c.Property(x => x.Files).HasColumnType("jsonb");
+        });
+
+        ConfigureProjects(model);
+        ConfigureCredits(model);
+    }
+
+    private static void ConfigureProjects(ModelBuilder model)
+    {
+        model.Entity<Project>(p =>
+        {
+            p.ToTable("projects", t => t.HasCheckConstraint("ck_projects_cities_differ", "host_city_id <> partner_city_id"));
+            p.HasIndex(x => x.Code).IsUnique();
+            p.Property(x => x.Code).HasMaxLength(40);
+            p.Property(x => x.ExAnteParameters).HasColumnType("jsonb");
+            p.HasOne<City>().WithMany().HasForeignKey(x => x.HostCityId).OnDelete(DeleteBehavior.Restrict);
+            p.HasOne<City>().WithMany().HasForeignKey(x => x.PartnerCityId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<MonitoringPeriod>(m =>
+        {
+            m.ToTable("monitoring_periods", t => t.HasCheckConstraint("ck_monitoring_periods_dates", "period_end >= period_start"));
+            m.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            m.HasIndex(x => new { x.ProjectId, x.Number, x.Version }).IsUnique();
+            m.HasIndex(x => x.SupersedesId).IsUnique();
+            m.Property(x => x.Calculation).HasColumnType("jsonb");
+        });
+        model.Entity<MonitoredParameter>(m =>
+        {
+            m.ToTable("monitored_parameters", t => t.HasCheckConstraint("ck_monitored_parameters_option", "monitoring_option IN ('A', 'B', 'C')"));
+            m.HasOne<MonitoringPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Restrict);
+            m.HasIndex(x => x.PeriodId);
+        });
+        model.Entity<EvidenceFile>(e =>
+        {
+            e.ToTable("evidence_files");
+            e.HasOne<MonitoringPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.PeriodId);
+        });
+        model.Entity<VerificationComment>(c =>
+        {
+            c.ToTable("verification_comments");
+            c.HasOne<MonitoringPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Restrict);
+            c.HasIndex(x => x.PeriodId);
+        });
+    }
+
+    private static void ConfigureCredits(ModelBuilder model)
+    {
+        model.Entity<CreditAccount>(a =>
+        {
+            a.ToTable("credit_accounts", t => t.HasCheckConstraint("ck_credit_accounts_kind",
+                "(kind = 'project' AND project_id IS NOT NULL) OR (kind = 'city' AND project_id IS NULL)"));
+            a.HasOne<City>().WithMany().HasForeignKey(x => x.CityId).OnDelete(DeleteBehavior.Restrict);
+            a.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            a.HasIndex(x => x.ProjectId).IsUnique().HasFilter("kind = 'project'");
+            a.HasIndex(x => x.CityId).IsUnique().HasFilter("kind = 'city'").HasDatabaseName("ux_credit_accounts_city");
+        });
+        model.Entity<Credit>(c =>
+        {
+            c.ToTable("credits", t => t.HasCheckConstraint("ck_credits_state", "state IN ('issued', 'retired', 'cancelled') AND (state = 'retired') = (retirement_id IS NOT NULL)"));
+            c.HasKey(x => new { x.ProjectId, x.Serial });
+            c.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            c.HasOne<CreditAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+            c.HasOne<MonitoringPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Restrict);
+            c.HasOne<Retirement>().WithMany().HasForeignKey(x => x.RetirementId).OnDelete(DeleteBehavior.Restrict);
+            c.HasIndex(x => new { x.AccountId, x.State, x.ProjectId, x.Vintage });
+            // A verified period's reductions are issued once.
+            c.HasIndex(x => x.PeriodId);
+        });
+        model.Entity<CreditTransaction>(t =>
+        {
+            t.ToTable("credit_transactions");
+            t.Property(x => x.Ranges).HasColumnType("jsonb");
+            t.HasIndex(x => x.ProjectId);
+            t.HasIndex(x => x.PeriodId).IsUnique().HasFilter("kind = 'issue'").HasDatabaseName("ux_credit_transactions_one_issuance_per_period");
+        });
+        model.Entity<Retirement>(r =>
+        {
+            r.ToTable("retirements");
+            r.HasIndex(x => x.VerificationCode).IsUnique();
+            r.HasOne<CreditAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<Contribution>(c =>
+        {
+            c.ToTable("contributions");
+            c.HasOne<MonitoringPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -117,4 +117,101 @@ public static class MigrationSql
         DROP FUNCTION IF EXISTS ghg_guard_append_only();
         DROP FUNCTION IF EXISTS ghg_refuse(text);
         """;
+
+    /// <summary>The rules for projects, monitoring periods and credits (migration ProjectsAndCredits).</summary>
+    public const string ProjectGuards = """
+        CREATE TRIGGER credit_transactions_append_only BEFORE UPDATE OR DELETE ON credit_transactions
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
+        CREATE TRIGGER retirements_append_only BEFORE UPDATE OR DELETE ON retirements
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
+        CREATE TRIGGER contributions_append_only BEFORE UPDATE OR DELETE ON contributions
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
+        CREATE TRIGGER verification_comments_append_only BEFORE UPDATE OR DELETE ON verification_comments
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
+
+        -- A period version is never deleted; once verified it is locked: the only change left is pointing
+        -- superseded_by_id, once, at the version that corrects it.
+        CREATE FUNCTION ghg_guard_period() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                PERFORM ghg_refuse('a monitoring period is never deleted');
+            END IF;
+            IF OLD.state = 'verified' THEN
+                IF (to_jsonb(NEW) - 'superseded_by_id') IS DISTINCT FROM (to_jsonb(OLD) - 'superseded_by_id')
+                   OR OLD.superseded_by_id IS NOT NULL
+                   OR NOT EXISTS (SELECT 1 FROM monitoring_periods c WHERE c.id = NEW.superseded_by_id AND c.supersedes_id = OLD.id) THEN
+                    PERFORM ghg_refuse('a verified monitoring period is locked; submit a correction as a new version');
+                END IF;
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER monitoring_periods_guard BEFORE UPDATE OR DELETE ON monitoring_periods
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_period();
+
+        -- Parameters and evidence change only while their period version is a draft or was rejected.
+        CREATE FUNCTION ghg_guard_period_content() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            period_state text;
+        BEGIN
+            SELECT state INTO period_state FROM monitoring_periods
+             WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.period_id ELSE NEW.period_id END;
+            IF period_state NOT IN ('draft', 'rejected') OR (TG_OP = 'UPDATE' AND OLD.period_id <> NEW.period_id) THEN
+                PERFORM ghg_refuse('the parameters and evidence of a submitted or verified monitoring period cannot change');
+            END IF;
+            IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER monitored_parameters_guard BEFORE INSERT OR UPDATE OR DELETE ON monitored_parameters
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_period_content();
+        CREATE TRIGGER evidence_files_guard BEFORE INSERT OR UPDATE OR DELETE ON evidence_files
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_period_content();
+
+        -- Credits come only from a verified period; they are never deleted (cancelled instead); only their
+        -- account and state change, and a retired or cancelled credit never changes again.
+        CREATE FUNCTION ghg_guard_credit_issue() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM (SELECT DISTINCT period_id FROM new_rows) n
+                       WHERE NOT EXISTS (SELECT 1 FROM monitoring_periods p WHERE p.id = n.period_id AND p.state = 'verified')) THEN
+                PERFORM ghg_refuse('credits are issued only for a verified monitoring period');
+            END IF;
+            IF EXISTS (SELECT 1 FROM new_rows WHERE state <> 'issued') THEN
+                PERFORM ghg_refuse('credits are issued in state issued');
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER credits_issue_guard AFTER INSERT ON credits
+            REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ghg_guard_credit_issue();
+
+        CREATE FUNCTION ghg_guard_credit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                PERFORM ghg_refuse('credits are never deleted; cancel them instead');
+            END IF;
+            IF OLD.state IN ('retired', 'cancelled') THEN
+                PERFORM ghg_refuse(format('credit %s of project %s is %s and never changes again', OLD.serial, OLD.project_id, OLD.state));
+            END IF;
+            IF (to_jsonb(NEW) - 'account_id' - 'state' - 'retirement_id') IS DISTINCT FROM (to_jsonb(OLD) - 'account_id' - 'state' - 'retirement_id') THEN
+                PERFORM ghg_refuse('a credit keeps its project, serial, vintage and period');
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER credits_guard BEFORE UPDATE OR DELETE ON credits
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_credit();
+        """;
+
+    public const string DropProjectGuards = """
+        DROP TRIGGER IF EXISTS credits_guard ON credits;
+        DROP TRIGGER IF EXISTS credits_issue_guard ON credits;
+        DROP TRIGGER IF EXISTS evidence_files_guard ON evidence_files;
+        DROP TRIGGER IF EXISTS monitored_parameters_guard ON monitored_parameters;
+        DROP TRIGGER IF EXISTS monitoring_periods_guard ON monitoring_periods;
+        DROP TRIGGER IF EXISTS verification_comments_append_only ON verification_comments;
+        DROP TRIGGER IF EXISTS contributions_append_only ON contributions;
+        DROP TRIGGER IF EXISTS retirements_append_only ON retirements;
+        DROP TRIGGER IF EXISTS credit_transactions_append_only ON credit_transactions;
+        DROP FUNCTION IF EXISTS ghg_guard_credit();
+        DROP FUNCTION IF EXISTS ghg_guard_credit_issue();
+        DROP FUNCTION IF EXISTS ghg_guard_period_content();
+        DROP FUNCTION IF EXISTS ghg_guard_period();
+        """;
 }

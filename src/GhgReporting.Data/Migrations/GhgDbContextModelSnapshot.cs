@@ -288,6 +288,275 @@ namespace GhgReporting.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GhgReporting.Data.Entities.Contribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<decimal>("Reductions")
+                        .HasColumnType("numeric")
+                        .HasColumnName("reductions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contributions");
+
+                    b.HasIndex("PeriodId")
+                        .HasDatabaseName("ix_contributions_period_id");
+
+                    b.ToTable("contributions", (string)null);
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.Credit", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint")
+                        .HasColumnName("serial");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("IssuanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issuance_id");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_number");
+
+                    b.Property<Guid?>("RetirementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("retirement_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Vintage")
+                        .HasColumnType("integer")
+                        .HasColumnName("vintage");
+
+                    b.HasKey("ProjectId", "Serial")
+                        .HasName("pk_credits");
+
+                    b.HasIndex("PeriodId")
+                        .HasDatabaseName("ix_credits_period_id");
+
+                    b.HasIndex("RetirementId")
+                        .HasDatabaseName("ix_credits_retirement_id");
+
+                    b.HasIndex("AccountId", "State", "ProjectId", "Vintage")
+                        .HasDatabaseName("ix_credits_account_id_state_project_id_vintage");
+
+                    b.ToTable("credits", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_credits_state", "state IN ('issued', 'retired', 'cancelled') AND (state = 'retired') = (retirement_id IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.CreditAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("city_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_accounts");
+
+                    b.HasIndex("CityId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_credit_accounts_city")
+                        .HasFilter("kind = 'city'");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_accounts_project_id")
+                        .HasFilter("kind = 'project'");
+
+                    b.ToTable("credit_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_credit_accounts_kind", "(kind = 'project' AND project_id IS NOT NULL) OR (kind = 'city' AND project_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.CreditTransaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid?>("FromAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_account_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Ranges")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("ranges");
+
+                    b.Property<Guid?>("RetirementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("retirement_id");
+
+                    b.Property<Guid?>("ToAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_transactions");
+
+                    b.HasIndex("PeriodId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_credit_transactions_one_issuance_per_period")
+                        .HasFilter("kind = 'issue'");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_credit_transactions_project_id");
+
+                    b.ToTable("credit_transactions", (string)null);
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_files");
+
+                    b.HasIndex("PeriodId")
+                        .HasDatabaseName("ix_evidence_files_period_id");
+
+                    b.ToTable("evidence_files", (string)null);
+                });
+
             modelBuilder.Entity("GhgReporting.Data.Entities.FactorCatalogVersion", b =>
                 {
                     b.Property<string>("ContentHash")
@@ -504,6 +773,335 @@ namespace GhgReporting.Data.Migrations
                     b.ToTable("inventory_versions", (string)null);
                 });
 
+            modelBuilder.Entity("GhgReporting.Data.Entities.MonitoredParameter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Index")
+                        .HasColumnType("text")
+                        .HasColumnName("index");
+
+                    b.Property<string>("MeasurementMethod")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("measurement_method");
+
+                    b.Property<string>("MonitoringOption")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("monitoring_option");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitored_parameters");
+
+                    b.HasIndex("PeriodId")
+                        .HasDatabaseName("ix_monitored_parameters_period_id");
+
+                    b.ToTable("monitored_parameters", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_monitored_parameters_option", "monitoring_option IN ('A', 'B', 'C')");
+                        });
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.MonitoringPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Calculation")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("calculation");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<long?>("Credits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credits");
+
+                    b.Property<decimal?>("Leakage")
+                        .HasColumnType("numeric")
+                        .HasColumnName("leakage");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<decimal?>("ProjectEmissions")
+                        .HasColumnType("numeric")
+                        .HasColumnName("project_emissions");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<decimal?>("Reductions")
+                        .HasColumnType("numeric")
+                        .HasColumnName("reductions");
+
+                    b.Property<decimal?>("ReferenceEmissions")
+                        .HasColumnType("numeric")
+                        .HasColumnName("reference_emissions");
+
+                    b.Property<string>("ReviewSummary")
+                        .HasColumnType("text")
+                        .HasColumnName("review_summary");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("reviewed_by_user_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("superseded_by_id");
+
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supersedes_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_periods");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_periods_supersedes_id");
+
+                    b.HasIndex("ProjectId", "Number", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_periods_project_id_number_version");
+
+                    b.ToTable("monitoring_periods", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_monitoring_periods_dates", "period_end >= period_start");
+                        });
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CoBenefits")
+                        .HasColumnType("text")
+                        .HasColumnName("co_benefits");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateOnly>("CreditingEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("crediting_end");
+
+                    b.Property<DateOnly>("CreditingStart")
+                        .HasColumnType("date")
+                        .HasColumnName("crediting_start");
+
+                    b.Property<string>("ExAnteParameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("ex_ante_parameters");
+
+                    b.Property<string>("FundingScheme")
+                        .HasColumnType("text")
+                        .HasColumnName("funding_scheme");
+
+                    b.Property<string>("HostCityId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("host_city_id");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_illustrative");
+
+                    b.Property<string>("MethodologyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("methodology_id");
+
+                    b.Property<string>("MethodologyVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("methodology_version");
+
+                    b.Property<string>("Outcomes")
+                        .HasColumnType("text")
+                        .HasColumnName("outcomes");
+
+                    b.Property<string>("PartnerCityId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("partner_city_id");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_code");
+
+                    b.HasIndex("HostCityId")
+                        .HasDatabaseName("ix_projects_host_city_id");
+
+                    b.HasIndex("PartnerCityId")
+                        .HasDatabaseName("ix_projects_partner_city_id");
+
+                    b.ToTable("projects", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_projects_cities_differ", "host_city_id <> partner_city_id");
+                        });
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.Retirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Beneficiary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("beneficiary");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("verification_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retirements");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_retirements_account_id");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retirements_verification_code");
+
+                    b.ToTable("retirements", (string)null);
+                });
+
             modelBuilder.Entity("GhgReporting.Data.Entities.StoredActivityRecord", b =>
                 {
                     b.Property<string>("ActivityType")
@@ -658,6 +1256,46 @@ namespace GhgReporting.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_submissions_version", "version >= 1 AND (version = 1) = (supersedes_id IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.VerificationComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Parameter")
+                        .HasColumnType("text")
+                        .HasColumnName("parameter");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_verification_comments");
+
+                    b.HasIndex("PeriodId")
+                        .HasDatabaseName("ix_verification_comments_period_id");
+
+                    b.ToTable("verification_comments", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -873,6 +1511,72 @@ namespace GhgReporting.Data.Migrations
                         .HasConstraintName("fk_city_partnerships_cities_partner_city_id");
                 });
 
+            modelBuilder.Entity("GhgReporting.Data.Entities.Contribution", b =>
+                {
+                    b.HasOne("GhgReporting.Data.Entities.MonitoringPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contributions_monitoring_periods_period_id");
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.Credit", b =>
+                {
+                    b.HasOne("GhgReporting.Data.Entities.CreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credits_credit_accounts_account_id");
+
+                    b.HasOne("GhgReporting.Data.Entities.MonitoringPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credits_monitoring_periods_period_id");
+
+                    b.HasOne("GhgReporting.Data.Entities.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credits_projects_project_id");
+
+                    b.HasOne("GhgReporting.Data.Entities.Retirement", null)
+                        .WithMany()
+                        .HasForeignKey("RetirementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_credits_retirements_retirement_id");
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.CreditAccount", b =>
+                {
+                    b.HasOne("GhgReporting.Data.Entities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_accounts_cities_city_id");
+
+                    b.HasOne("GhgReporting.Data.Entities.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_credit_accounts_projects_project_id");
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.EvidenceFile", b =>
+                {
+                    b.HasOne("GhgReporting.Data.Entities.MonitoringPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_monitoring_periods_period_id");
+                });
+
             modelBuilder.Entity("GhgReporting.Data.Entities.InventoryFigure", b =>
                 {
                     b.HasOne("GhgReporting.Data.Entities.InventoryVersion", null)
@@ -891,6 +1595,53 @@ namespace GhgReporting.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_inventory_versions_cities_city_id");
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.MonitoredParameter", b =>
+                {
+                    b.HasOne("GhgReporting.Data.Entities.MonitoringPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitored_parameters_monitoring_periods_period_id");
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.MonitoringPeriod", b =>
+                {
+                    b.HasOne("GhgReporting.Data.Entities.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_periods_projects_project_id");
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.Project", b =>
+                {
+                    b.HasOne("GhgReporting.Data.Entities.City", null)
+                        .WithMany()
+                        .HasForeignKey("HostCityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_projects_cities_host_city_id");
+
+                    b.HasOne("GhgReporting.Data.Entities.City", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerCityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_projects_cities_partner_city_id");
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.Retirement", b =>
+                {
+                    b.HasOne("GhgReporting.Data.Entities.CreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_retirements_credit_accounts_account_id");
                 });
 
             modelBuilder.Entity("GhgReporting.Data.Entities.Submission", b =>
@@ -914,6 +1665,16 @@ namespace GhgReporting.Data.Migrations
                         .HasForeignKey("GhgReporting.Data.Entities.Submission", "SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_submissions_submissions_supersedes_id");
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.VerificationComment", b =>
+                {
+                    b.HasOne("GhgReporting.Data.Entities.MonitoringPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_verification_comments_monitoring_periods_period_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
