@@ -33,6 +33,8 @@ app.MapCitiesApi();
 app.MapActivityDataApi();
 app.MapSubmissionsApi();
 app.MapInventoriesApi();
+app.MapProjectsApi();
+app.MapMonitoringApi();
 app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, localDatabase));
