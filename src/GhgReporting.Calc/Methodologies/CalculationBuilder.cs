@@ -13,6 +13,9 @@ internal sealed class CalculationBuilder
     /// <summary>The unit of every emission figure in a methodology result.</summary>
     public const string TonnesCo2e = "t CO2e";
 
+    /// <summary>The leakage basis of every JCM-based methodology.</summary>
+    public const string NoLeakageTerm = "LE = 0: JCM methodologies have no leakage term (methodologies.md §0, PARTIAL)";
+
     private readonly IMethodology _methodology;
     private readonly List<TraceStep> _steps = [];
     private readonly List<string> _warnings = [];
@@ -37,12 +40,13 @@ internal sealed class CalculationBuilder
     /// ER = RE − PE − LE, unrounded; credits = ER rounded down once to whole tonnes
     /// (<see cref="Rounding.WholeTonnesDown"/>), or 0 when ER ≤ 0. A negative ER is reported as it is.
     /// </summary>
-    public MethodologyResult Finish(decimal reference, decimal project, decimal leakage, string citation)
+    /// <param name="leakageBasis">Why leakage is what it is ("JCM methodologies have no leakage term").</param>
+    public MethodologyResult Finish(decimal reference, decimal project, decimal leakage, string leakageBasis, string citation)
     {
         var id = _methodology.Id;
         Step("RE (reference emissions)", reference, TonnesCo2e, "sum of the reference emission steps above", citation);
         Step("PE (project emissions)", project, TonnesCo2e, "sum of the project emission steps above", citation);
-        Step("LE (leakage)", leakage, TonnesCo2e, "leakage", citation);
+        Step("LE (leakage)", leakage, TonnesCo2e, leakageBasis, citation);
         var reductions = Step("ER (emission reductions, unrounded)", reference - project - leakage, TonnesCo2e, "ER = RE − PE − LE", citation);
 
         long credits = reductions > 0m ? (long)Rounding.WholeTonnesDown(reductions) : 0L;

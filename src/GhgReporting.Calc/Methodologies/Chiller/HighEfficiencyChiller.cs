@@ -93,7 +93,7 @@ internal sealed class HighEfficiencyChiller : MethodologyBase
 
         trace.Warn("COP_RE,i is a project input: the reference COP default table of JCM ID_AM002/TH_AM005 was not seen (UNVERIFIED); " +
                    "confirm it against the applied methodology version.");
-        return trace.Finish(reference, project, 0m, Citation);
+        return trace.Finish(reference, project, 0m, CalculationBuilder.NoLeakageTerm, Citation);
     }
 
     /// <summary>JCM TH_AM005 / ID_AM002 reference emissions of one chiller: EC_PJ,i,p × (COP_PJ,i / COP_RE,i) × EF_elec.

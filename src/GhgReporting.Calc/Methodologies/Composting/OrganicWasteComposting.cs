@@ -146,7 +146,7 @@ internal sealed class OrganicWasteComposting() : MethodologyBase(All)
 
         var project = peComposting + peElectricity + peFuel;
         trace.Warn("Leakage set to 0: CDM TOOL13 covers leakage emissions from composting, but its content was not seen (UNVERIFIED).");
-        return trace.Finish(baseline, project, 0m, BaselineCitation + "; " + ProjectCitation);
+        return trace.Finish(baseline, project, 0m, "LE = 0: Tool 13 leakage not seen (UNVERIFIED)", BaselineCitation + "; " + ProjectCitation);
     }
 
     /// <summary>CDM TOOL04 Eq (1), one term: the DDOCm of W_j,x (IPCC 2006 Vol 5 Ch 3 Eq 3.2) that decomposes in year y,

@@ -108,7 +108,7 @@ internal sealed class ElectricBusReplacement : MethodologyBase
 
         trace.Warn("Structure UNVERIFIED: the baseline, project-emission and leakage equations of CDM AMS-III.C were not read; confirm them before issuing credits.");
         trace.Warn("Leakage set to 0: AMS-III.C's leakage provisions (batteries, upstream emissions) were not seen (UNVERIFIED).");
-        return trace.Finish(baseline, project, 0m, Citation);
+        return trace.Finish(baseline, project, 0m, "LE = 0: AMS-III.C leakage provisions not seen (UNVERIFIED)", Citation);
     }
 
     /// <summary>Baseline of one bus category (outline of AMS-III.C, UNVERIFIED): DD_i,p × SFC_RE,i × EF_CO2,L, in t CO2.</summary>

@@ -64,7 +64,7 @@ internal sealed class RooftopSolarPv : MethodologyBase
             reference += trace.Step($"RE_i,p [{system}]", ReferenceEmissions(generation.Value, ef), CalculationBuilder.TonnesCo2e,
                 $"EG_i,p × EF_RE = {N(generation.Value)} × {N(ef)}", Citation);
         }
-        return trace.Finish(reference, 0m, 0m, Citation);
+        return trace.Finish(reference, 0m, 0m, CalculationBuilder.NoLeakageTerm, Citation);
     }
 
     /// <summary>JCM PV methodologies, reference emissions of one system: EG_i,p × EF_RE.</summary>

@@ -95,7 +95,7 @@ internal sealed class CementWasteHeatRecovery : MethodologyBase
 
         var reference = trace.Step("RE_p", ReferenceEmissions(net, ef), CalculationBuilder.TonnesCo2e, $"EG_net,p × EF_RE = {N(net)} × {N(ef)}", Citation);
         trace.Warn("PE = 0 holds only while the WHR system uses no fossil fuel for steam generation (eligibility criterion of ID_AM001); confirm it for the period.");
-        return trace.Finish(reference, 0m, 0m, Citation);
+        return trace.Finish(reference, 0m, 0m, CalculationBuilder.NoLeakageTerm, Citation);
     }
 
     /// <summary>Net electricity of the WHR system: gross generation − auxiliary consumption (MWh).</summary>
