@@ -21,7 +21,7 @@ namespace GhgReporting.Api.Hosting;
 /// if the example cities exist, it does nothing.
 /// </summary>
 public sealed class ExampleSeeder(GhgDbContext db, UserManager<AppUser> users, SubmissionUploader uploader, InventoryService inventories,
-    TimeProvider clock, ILogger<ExampleSeeder> log)
+    ExampleProjectsSeeder projectsSeeder, TimeProvider clock, ILogger<ExampleSeeder> log)
 {
     /// <summary>The password of every demo account. Printed at start-up; for the local example only.</summary>
     public const string DemoPassword = "Demo-Password-2026";
@@ -81,6 +81,7 @@ public sealed class ExampleSeeder(GhgDbContext db, UserManager<AppUser> users, S
                 if (year != years[^1]) await inventories.PublishAsync(c.Id, year, version!.Version, actor, ct);
             }
         }
+        await projectsSeeder.SeedAsync(ct);
         log.LogInformation("Seeded the illustrative example platform: {Cities} cities.", ExamplePlatform.Cities.Count);
 
         async Task Create(string email, string name, string role, string? cityId)

@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddScoped<ProjectService>();
         services.AddScoped<MonitoringService>();
         services.AddScoped<CreditRegistry>();
+        services.AddScoped<ExampleProjectsSeeder>();
         services.AddHttpContextAccessor();
         services.AddScoped(sp => new Caller(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal()));
         services.Configure<UploadOptions>(configuration.GetSection("Uploads"));
