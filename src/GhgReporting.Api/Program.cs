@@ -35,6 +35,7 @@ app.MapSubmissionsApi();
 app.MapInventoriesApi();
 app.MapProjectsApi();
 app.MapMonitoringApi();
+app.MapCreditsApi();
 app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, localDatabase));

@@ -170,8 +170,18 @@ public sealed class MonitoringService(GhgDbContext db, CatalogRegistry catalogs,
             Id = Guid.CreateVersion7(), ProjectId = period.ProjectId, Number = period.Number, Version = period.Version + 1, SupersedesId = period.Id,
             PeriodStart = period.PeriodStart, PeriodEnd = period.PeriodEnd, State = PeriodStates.Draft, CreatedAt = now, CreatedByUserId = actor.UserId,
         };
+        // The new version, its copied parameters and the audit entry are stored together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.MonitoringPeriods.Add(correction);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return (null, new ProjectProblem(409, "Correction exists", "A correction of this version was opened at the same moment; work on that one."));
+        }
         var parameters = await db.MonitoredParameters.AsNoTracking().Where(m => m.PeriodId == periodId).ToListAsync(ct);
         db.MonitoredParameters.AddRange(parameters.Select(p => new MonitoredParameter
         {
@@ -179,6 +189,7 @@ public sealed class MonitoringService(GhgDbContext db, CatalogRegistry catalogs,
         }));
         AuditLog.Record(db, actor, project.HostCityId, "period.correction-opened", "monitoring_period", correction.Id.ToString(), new { Corrects = periodId, correction.Version }, now);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return (correction, null);
     }
