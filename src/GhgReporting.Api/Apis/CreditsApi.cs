@@ -18,10 +18,14 @@ public sealed record CancelRequest(Guid ProjectId, long? Quantity, string? Reaso
 
 public sealed record ContributionRequest(string? Purpose);
 
-public sealed record ContributionResponse(Guid Id, Guid ProjectId, Guid PeriodId, decimal Reductions, string Purpose, DateTimeOffset At, string Note)
+/// <summary>A declared contribution. <see cref="SupersededByVerification"/>: the period was verified later, so these
+/// reductions now exist as credits and must not be counted again as a contribution.</summary>
+public sealed record ContributionResponse(Guid Id, Guid ProjectId, Guid PeriodId, decimal Reductions, string Purpose, DateTimeOffset At, bool SupersededByVerification, string Note)
 {
-    public static ContributionResponse From(Contribution c) => new(c.Id, c.ProjectId, c.PeriodId, c.Reductions, c.Purpose, c.At,
-        "Unverified reductions declared as a contribution: not credits, never an offset.");
+    public static ContributionResponse From(Contribution c, bool superseded = false) => new(c.Id, c.ProjectId, c.PeriodId, c.Reductions, c.Purpose, c.At, superseded,
+        superseded
+            ? "Declared as a contribution before the period was verified; the verified reductions are now credits, so do not count this contribution as well."
+            : "Unverified reductions declared as a contribution: not credits, never an offset.");
 }
 
 /// <summary>
@@ -114,8 +118,17 @@ public static class CreditsApi
     private static async Task<Results<Ok<List<ContributionResponse>>, ProblemHttpResult>> Contributions(Guid projectId, CreditRegistry registry,
         GhgDbContext db, CancellationToken ct) =>
         await db.Projects.AnyAsync(p => p.Id == projectId, ct)
-            ? TypedResults.Ok((await registry.ContributionsAsync(projectId, ct)).Select(ContributionResponse.From).ToList())
+            ? TypedResults.Ok(await ContributionViewsAsync(projectId, registry, db, ct))
             : Problems.NotFound($"There is no project {projectId}.");
+
+    private static async Task<List<ContributionResponse>> ContributionViewsAsync(Guid projectId, CreditRegistry registry, GhgDbContext db, CancellationToken ct)
+    {
+        var periods = await db.MonitoringPeriods.AsNoTracking().Where(m => m.ProjectId == projectId).Select(m => new { m.Id, m.Number, m.State }).ToListAsync(ct);
+        var verifiedNumbers = periods.Where(m => m.State == PeriodStates.Verified).Select(m => m.Number).ToHashSet();
+        var numberOf = periods.ToDictionary(m => m.Id, m => m.Number);
+        return (await registry.ContributionsAsync(projectId, ct))
+            .Select(c => ContributionResponse.From(c, verifiedNumbers.Contains(numberOf[c.PeriodId]))).ToList();
+    }
 
     private static async Task<Results<Created<ContributionResponse>, ProblemHttpResult>> Declare(Guid periodId, ContributionRequest request, Caller caller,
         CreditRegistry registry, GhgDbContext db, CancellationToken ct)
