@@ -53,6 +53,8 @@ public sealed class GhgDbContext(DbContextOptions<GhgDbContext> options)
 
     public DbSet<Contribution> Contributions => Set<Contribution>();
 
+    public DbSet<StoredReport> Reports => Set<StoredReport>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // No amount in floating point: every decimal is an unconstrained numeric (exact, any scale).
@@ -159,6 +161,13 @@ public sealed class GhgDbContext(DbContextOptions<GhgDbContext> options)
 
         ConfigureProjects(model);
         ConfigureCredits(model);
+        model.Entity<StoredReport>(r =>
+        {
+            r.ToTable("reports");
+            r.HasIndex(x => new { x.Kind, x.SubjectKey }).IsUnique();
+            r.HasIndex(x => x.CityId);
+            r.Property(x => x.Sources).HasColumnType("jsonb");
+        });
     }
 
     private static void ConfigureProjects(ModelBuilder model)

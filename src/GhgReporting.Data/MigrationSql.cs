@@ -214,4 +214,12 @@ public static class MigrationSql
         DROP FUNCTION IF EXISTS ghg_guard_period_content();
         DROP FUNCTION IF EXISTS ghg_guard_period();
         """;
+
+    /// <summary>Stored reports never change and are never deleted (migration Reports).</summary>
+    public const string ReportGuards = """
+        CREATE TRIGGER reports_append_only BEFORE UPDATE OR DELETE ON reports
+            FOR EACH ROW EXECUTE FUNCTION ghg_guard_append_only();
+        """;
+
+    public const string DropReportGuards = "DROP TRIGGER IF EXISTS reports_append_only ON reports;";
 }
