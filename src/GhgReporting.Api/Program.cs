@@ -1,6 +1,8 @@
 using GhgReporting.Api.Apis;
 using GhgReporting.Api.Hosting;
 using GhgReporting.Data.Postgres;
+using GhgReporting.Api.Auth;
+using Hangfire;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +38,8 @@ app.MapInventoriesApi();
 app.MapProjectsApi();
 app.MapMonitoringApi();
 app.MapCreditsApi();
+app.MapReportsApi();
+app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new SecretariatDashboardAuthorization()], DisplayStorageConnectionString = false });
 app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, localDatabase));

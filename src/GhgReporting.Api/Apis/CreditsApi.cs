@@ -1,3 +1,4 @@
+using Hangfire;
 using GhgReporting.Api.Auth;
 using GhgReporting.Data;
 using GhgReporting.Data.Credits;
@@ -84,12 +85,14 @@ public static class CreditsApi
     }
 
     private static async Task<Results<Created<RetirementView>, ProblemHttpResult>> Retire(Guid accountId, RetireRequest request, Caller caller,
-        CreditRegistry registry, CancellationToken ct)
+        CreditRegistry registry, IBackgroundJobClient jobs, CancellationToken ct)
     {
         if (Selection(request.Quantity, request.FirstSerial, request.LastSerial, out var quantity, out var serials) is { } invalid) return invalid;
         var (retirement, problem) = await registry.RetireAsync(accountId, request.ProjectId, request.Vintage, quantity, serials,
             request.Beneficiary ?? "", request.Purpose ?? "", caller.ToActor(), ct);
         if (problem is not null) return ProjectProblems.ToHttp(problem);
+        // The retirement is committed; its certificate is rendered in the background (ReportsApi serves it).
+        jobs.Enqueue<GhgReporting.Jobs.Reports.ReportJobs>(j => j.RetirementCertificateAsync(retirement!.Id, null, CancellationToken.None));
         return TypedResults.Created($"/api/retirements/{retirement!.VerificationCode}", await registry.RetirementAsync(retirement.VerificationCode, ct));
     }
 

@@ -9,6 +9,7 @@ using GhgReporting.Data.Credits;
 using GhgReporting.Data.Inventories;
 using GhgReporting.Data.Projects;
 using GhgReporting.Data.Submissions;
+using GhgReporting.Jobs.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -36,6 +37,8 @@ public static class ServiceRegistration
         services.AddScoped<MonitoringService>();
         services.AddScoped<CreditRegistry>();
         services.AddScoped<ExampleProjectsSeeder>();
+        // Background jobs share the database; this process also works on them unless Jobs:RunServer is false.
+        services.AddGhgJobs(runServer: configuration.GetValue("Jobs:RunServer", true));
         services.AddHttpContextAccessor();
         services.AddScoped(sp => new Caller(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal()));
         services.Configure<UploadOptions>(configuration.GetSection("Uploads"));

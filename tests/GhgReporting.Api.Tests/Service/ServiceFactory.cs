@@ -24,6 +24,8 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests sign in often from one address; the login limit has its own test with a low value.
         ["RateLimits:LoginPermitsPerMinute"] = "10000",
         ["Uploads:PermitsPerMinute"] = "10000",
+        // Jobs are enqueued into the test's database but not worked on, except in the report tests that turn this on.
+        ["Jobs:RunServer"] = "false",
     };
 
     public virtual async Task InitializeAsync() => ConnectionString = await MigratedDatabase.CreateAsync(GetType().Name);
