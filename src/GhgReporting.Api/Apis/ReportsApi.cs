@@ -26,6 +26,8 @@ public static class ReportsApi
         group.MapGet("/{reportId:guid}/pdf", Download).WithSummary("Download a stored report.");
         app.MapGet("/api/retirements/{verificationCode}/certificate.pdf", Certificate).WithTags("Reports")
             .WithSummary("The retirement certificate (public); 202 while it is being rendered.");
+        app.MapGet("/api/cities/{cityId}/inventories/{year:int}/versions/{version:int}/report.pdf", InventoryReport).WithTags("Reports")
+            .WithSummary("The city inventory report of a version (rendered in the background on first request: 202 until it is ready).");
     }
 
     private static bool CanRead(Caller caller, StoredReport r) => r.IsPublic || caller.IsSecretariat || (r.CityId is not null && caller.CityId == r.CityId);
@@ -45,6 +47,19 @@ public static class ReportsApi
         return report is null || !CanRead(caller, report)
             ? Problems.NotFound($"There is no report {reportId} that you may read.")
             : TypedResults.File(report.Content, "application/pdf", report.FileName);
+    }
+
+    private static async Task<Results<FileContentHttpResult, Accepted<string>, ProblemHttpResult>> InventoryReport(string cityId, int year, int version,
+        Caller caller, GhgDbContext db, IBackgroundJobClient jobs, CancellationToken ct)
+    {
+        var found = await db.InventoryVersions.AsNoTracking().FirstOrDefaultAsync(v => v.CityId == cityId && v.Year == year && v.Version == version, ct);
+        if (found is null || (found.PublishedAt is null && !caller.CanReadUnpublished(cityId)))
+            return Problems.NotFound($"City '{cityId}' has no version {version} of its inventory for {year} that you may read.");
+        var subject = ReportJobs.InventorySubject(found.Id, found.PublishedAt is not null);
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == ReportKinds.InventoryReport && r.SubjectKey == subject, ct);
+        if (report is not null) return TypedResults.File(report.Content, "application/pdf", report.FileName);
+        jobs.Enqueue<ReportJobs>(j => j.InventoryReportAsync(found.Id, null, CancellationToken.None));
+        return TypedResults.Accepted($"/api/cities/{cityId}/inventories/{year}/versions/{version}/report.pdf", "The report is being rendered; try again in a few seconds.");
     }
 
     private static async Task<Results<FileContentHttpResult, Accepted<string>, ProblemHttpResult>> Certificate(string verificationCode, GhgDbContext db,

@@ -23,6 +23,34 @@ public sealed class ReportJobs(GhgDbContext db, CreditRegistry registry, ReportS
 
     public static string RetirementSubject(Guid retirementId) => $"retirement:{retirementId}";
 
+    /// <summary>A draft's report (marked DRAFT) and the published version's report are two reports.</summary>
+    public static string InventorySubject(Guid versionId, bool published) => $"inventory:{versionId}:{(published ? "published" : "draft")}";
+
+    [DisplayName("Inventory report {0}")]
+    [AutomaticRetry(Attempts = 5)]
+    public async Task InventoryReportAsync(Guid versionId, PerformContext? context, CancellationToken ct)
+    {
+        var version = await db.InventoryVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, ct)
+                      ?? throw new InvalidOperationException($"Inventory version {versionId} does not exist.");
+        var published = version.PublishedAt is not null;
+        var subject = InventorySubject(versionId, published);
+        if (await reports.FindAsync(ReportKinds.InventoryReport, subject, ct) is not null) return;
+
+        var city = await db.Cities.AsNoTracking().SingleAsync(c => c.Id == version.CityId, ct);
+        var table = await db.InventoryFigures.AsNoTracking().Where(f => f.VersionId == versionId).OrderBy(f => f.Position).ToListAsync(ct);
+        var document = JsonSerializer.Deserialize<GhgReporting.Data.Inventories.InventoryDocument>(version.Document, Json)!;
+        // The series a reader of this report may see: published versions only in a published report.
+        var versions = await db.InventoryVersions.AsNoTracking().Where(v => v.CityId == version.CityId && (!published || v.PublishedAt != null)).ToListAsync(ct);
+        var series = versions.GroupBy(v => v.Year).Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.Year)
+            .Select(v => (v.Year, v.BasicCo2e, v.BasicPlusCo2e)).ToList();
+        var datasets = await db.FactorCatalogs.AsNoTracking().Where(c => c.ContentHash == version.CatalogHash).Select(c => c.DatasetVersions).FirstOrDefaultAsync(ct) ?? version.DatasetVersions;
+
+        var pdf = PdfDocumentBuilder.Render(new InventoryReport(new InventoryReportModel(city, version, table, document, series, datasets)));
+        var sources = JsonSerializer.Serialize(new { versionId, version.Version, version.InputsHash, version.CatalogHash, version.SubmissionIds, version.PublishedAt }, Json);
+        await reports.SaveAsync(ReportKinds.InventoryReport, subject, city.Id, null, isPublic: published,
+            $"inventory-{city.Id}-{version.Year}-v{version.Version}{(published ? "" : "-draft")}.pdf", pdf, context?.BackgroundJob?.Id, sources, ct);
+    }
+
     [DisplayName("Retirement certificate {0}")]
     [AutomaticRetry(Attempts = 5)]
     public async Task RetirementCertificateAsync(Guid retirementId, PerformContext? context, CancellationToken ct)
