@@ -106,6 +106,8 @@ public sealed class InventoryReport(InventoryReportModel model) : IPdfDocument
         var plus = plot.Add.Scatter(years, model.Series.Select(p => (double)p.BasicPlusCo2e).ToArray());
         plus.LegendText = "BASIC+";
         plot.Axes.Bottom.SetTicks(years, model.Series.Select(p => p.Year.ToString(CultureInfo.InvariantCulture)).ToArray());
+        // From zero, so that a small change does not look like a large one.
+        plot.Axes.SetLimitsY(0, (double)model.Series.Max(p => p.BasicPlusCo2e) * 1.15);
         plot.Title("Year over year (tCO2e)");
         plot.ShowLegend(Alignment.LowerRight);
     }
