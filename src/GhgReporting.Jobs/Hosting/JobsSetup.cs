@@ -2,6 +2,7 @@ using GhgReporting.Data.Reports;
 using GhgReporting.Jobs.Reports;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,13 +20,19 @@ public static class JobsSetup
     /// in this process (configuration <c>Jobs:WorkerCount</c>, default 2).</summary>
     public static IServiceCollection AddGhgJobs(this IServiceCollection services, bool runServer)
     {
+        // The storage is built here and registered in this container, not taken from Hangfire's process-wide
+        // JobStorage.Current: several hosts in one process (the integration tests) must each keep their own database.
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = TimeSpan.FromSeconds(1), PrepareSchemaIfNecessary = true };
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionName)
+                                   ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        });
         services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionName)
-                                                            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.")),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = TimeSpan.FromSeconds(1), PrepareSchemaIfNecessary = true }));
+            .UseRecommendedSerializerSettings());
         if (runServer)
             services.AddHangfireServer((sp, o) =>
             {

@@ -27,7 +27,7 @@ public sealed class ReportJobs(GhgDbContext db, CreditRegistry registry, ReportS
     public static string InventorySubject(Guid versionId, bool published) => $"inventory:{versionId}:{(published ? "published" : "draft")}";
 
     [DisplayName("Inventory report {0}")]
-    [AutomaticRetry(Attempts = 5)]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 300, 900])]
     public async Task InventoryReportAsync(Guid versionId, PerformContext? context, CancellationToken ct)
     {
         var version = await db.InventoryVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, ct)
@@ -52,7 +52,7 @@ public sealed class ReportJobs(GhgDbContext db, CreditRegistry registry, ReportS
     }
 
     [DisplayName("Retirement certificate {0}")]
-    [AutomaticRetry(Attempts = 5)]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 300, 900])]
     public async Task RetirementCertificateAsync(Guid retirementId, PerformContext? context, CancellationToken ct)
     {
         var subject = RetirementSubject(retirementId);

@@ -31,7 +31,7 @@ public sealed class CertificateTests(CertificateTests.Factory factory) : IClassF
         var code = (string)retired["verificationCode"]!;
 
         byte[]? pdf = null;
-        for (var attempt = 0; attempt < 120 && pdf is null; attempt++)
+        for (var attempt = 0; attempt < 360 && pdf is null; attempt++)
         {
             var response = await s.Anonymous.GetAsync($"/api/retirements/{code}/certificate.pdf");
             if (response.StatusCode == HttpStatusCode.OK) pdf = await response.Content.ReadAsByteArrayAsync();
@@ -41,7 +41,7 @@ public sealed class CertificateTests(CertificateTests.Factory factory) : IClassF
                 await Task.Delay(250);
             }
         }
-        pdf.Should().NotBeNull("the certificate job should finish within 30 s");
+        pdf.Should().NotBeNull($"the certificate job should finish within 90 s. Hangfire:\n{await HangfireDiagnostics.JobStatesAsync(factory.ConnectionString)}");
 
         using var document = PdfDocument.Open(pdf!);
         var text = string.Join("\n", document.GetPages().Select(p => p.Text));

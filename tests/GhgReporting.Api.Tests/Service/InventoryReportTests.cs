@@ -13,16 +13,16 @@ public sealed class InventoryReportTests(InventoryReportTests.Factory factory) :
         public Factory() => Settings["Jobs:RunServer"] = "true";
     }
 
-    private static async Task<byte[]> FetchAsync(HttpClient client, string url)
+    private async Task<byte[]> FetchAsync(HttpClient client, string url)
     {
-        for (var attempt = 0; attempt < 120; attempt++)
+        for (var attempt = 0; attempt < 360; attempt++)
         {
             var response = await client.GetAsync(url);
             if (response.StatusCode == HttpStatusCode.OK) return await response.Content.ReadAsByteArrayAsync();
             response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
             await Task.Delay(250);
         }
-        throw new TimeoutException($"{url} was not rendered within 30 s.");
+        throw new TimeoutException($"{url} was not rendered within 90 s. Hangfire:\n{await HangfireDiagnostics.JobStatesAsync(factory.ConnectionString)}");
     }
 
     private static string Text(byte[] pdf)
