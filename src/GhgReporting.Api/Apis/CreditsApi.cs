@@ -85,14 +85,22 @@ public static class CreditsApi
     }
 
     private static async Task<Results<Created<RetirementView>, ProblemHttpResult>> Retire(Guid accountId, RetireRequest request, Caller caller,
-        CreditRegistry registry, IBackgroundJobClient jobs, CancellationToken ct)
+        CreditRegistry registry, IBackgroundJobClient jobs, ILogger<RetireRequest> log, CancellationToken ct)
     {
         if (Selection(request.Quantity, request.FirstSerial, request.LastSerial, out var quantity, out var serials) is { } invalid) return invalid;
         var (retirement, problem) = await registry.RetireAsync(accountId, request.ProjectId, request.Vintage, quantity, serials,
             request.Beneficiary ?? "", request.Purpose ?? "", caller.ToActor(), ct);
         if (problem is not null) return ProjectProblems.ToHttp(problem);
-        // The retirement is committed; its certificate is rendered in the background (ReportsApi serves it).
-        jobs.Enqueue<GhgReporting.Jobs.Reports.ReportJobs>(j => j.RetirementCertificateAsync(retirement!.Id, null, CancellationToken.None));
+        // The retirement is committed; its certificate is rendered in the background. If the job cannot be
+        // queued now, the retirement still stands: the certificate endpoint queues it again when asked.
+        try
+        {
+            jobs.Enqueue<GhgReporting.Jobs.Reports.ReportJobs>(j => j.RetirementCertificateAsync(retirement!.Id, null, CancellationToken.None));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "The certificate job of retirement {Code} could not be queued; it will be queued when the certificate is asked for.", retirement!.VerificationCode);
+        }
         return TypedResults.Created($"/api/retirements/{retirement!.VerificationCode}", await registry.RetirementAsync(retirement.VerificationCode, ct));
     }
 

@@ -16,6 +16,8 @@ public static class JobsSetup
 {
     public const string ConnectionName = "Ghg";
 
+    private static int _globalConfigured;
+
     /// <summary>Registers the job storage and the jobs; with <paramref name="runServer"/> also a Hangfire server
     /// in this process (configuration <c>Jobs:WorkerCount</c>, default 2).</summary>
     public static IServiceCollection AddGhgJobs(this IServiceCollection services, bool runServer)
@@ -29,10 +31,16 @@ public static class JobsSetup
                                    ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         });
-        services.AddHangfire((sp, c) => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        // Hangfire's configuration (serializer settings, compatibility level) is process-wide: set it once, so
+        // that a second host in the same process (the integration tests run several) does not change it while
+        // the first is serialising a job.
+        services.AddHangfire((_, c) =>
+        {
+            if (Interlocked.Exchange(ref _globalConfigured, 1) == 1) return;
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+        });
         if (runServer)
             services.AddHangfireServer((sp, o) =>
             {
