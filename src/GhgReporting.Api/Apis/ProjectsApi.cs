@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GhgReporting.Api.Auth;
 using GhgReporting.Calc.Methodologies;
 using GhgReporting.Data;
@@ -77,6 +76,4 @@ public static class ProjectProblems
 {
     public static ProblemHttpResult ToHttp(ProjectProblem p) => Problems.Of(p.Status, p.Title, p.Detail,
         p.Problems is null ? null : new Dictionary<string, object?> { ["problems"] = p.Problems });
-
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

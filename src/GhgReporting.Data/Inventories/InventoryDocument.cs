@@ -24,7 +24,7 @@ public sealed record InventoryDocument(
         result.GwpValues.Select(v => new GwpValueUsed(v.Set, v.GasKey, v.Value, v.Source, v.SourceRef)).ToList(),
         new CatalogUsed(result.Catalog.CatalogName, result.Catalog.ContentHash, result.Catalog.DatasetVersions, result.Catalog.CityFactorsHash),
         result.Lines.Select((l, i) => new InventoryLineDocument(
-            i + 1, l.GpcReference, l.ActivityType, l.Method, SubmissionQuality(l.Quality), l.RecordCount, l.Amount.Value, l.Amount.Unit.Symbol,
+            i + 1, l.GpcReference, l.ActivityType, l.Method, Submissions.SubmissionUpload.QualityText(l.Quality), l.RecordCount, l.Amount.Value, l.Amount.Unit.Symbol,
             l.Gases.Select(g => new GasDocument(g.Gas.ToString(), g.Tonnes, g.Gwp, g.GwpSource, g.Co2e)).ToList(),
             l.Co2e, l.BiogenicCo2, l.Trace.Method, l.Trace.Equation, l.Trace.Steps, l.Warnings)).ToList(),
         [Total(result.Basic), Total(result.BasicPlus), Total(result.Territorial)],
@@ -32,8 +32,6 @@ public sealed record InventoryDocument(
 
     private static TotalDocument Total(EmissionTotals t) =>
         new(t.Name, t.Tonnes.GetValueOrDefault(Gas.CO2), t.Tonnes.GetValueOrDefault(Gas.CH4), t.Tonnes.GetValueOrDefault(Gas.N2O), t.Co2e, t.BiogenicCo2);
-
-    internal static string SubmissionQuality(DataQuality quality) => quality.ToString().ToLowerInvariant();
 }
 
 public sealed record GwpValueUsed(string Set, string Gas, decimal Value, string Source, string? SourceRef);

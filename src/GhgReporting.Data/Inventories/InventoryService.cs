@@ -205,7 +205,7 @@ public sealed class InventoryService(GhgDbContext db, CatalogRegistry catalogs, 
                 BiogenicCo2 = c.BiogenicCo2,
                 NotationKey = c.NotationKey?.Key.ToString(),
                 NotationExplanation = c.NotationKey?.Explanation,
-                DataQuality = c.Quality is { } q ? InventoryDocument.SubmissionQuality(q) : null,
+                DataQuality = c.Quality is { } q ? Submissions.SubmissionUpload.QualityText(q) : null,
                 InBasic = c.Category.InBasic,
                 InBasicPlus = c.Category.InBasicPlus,
             };

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GhgReporting.Calc.Methodologies;
 using GhgReporting.Data.Audit;
-using GhgReporting.Data.Catalogs;
 using GhgReporting.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,7 @@ namespace GhgReporting.Data.Projects;
 
 /// <summary>Registers joint projects (the secretariat's job): the methodology must exist, the two cities must
 /// be partners, and the parameters fixed ex ante must be the methodology's, in units of the right kind.</summary>
-public sealed partial class ProjectService(GhgDbContext db, CatalogRegistry catalogs, TimeProvider clock)
+public sealed partial class ProjectService(GhgDbContext db, TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -88,8 +87,6 @@ public sealed partial class ProjectService(GhgDbContext db, CatalogRegistry cata
             if (string.IsNullOrWhiteSpace(v.Source)) yield return $"{ParameterText.Key(v.Name, v.Index)}: give the source of the value (a document, a specification).";
         }
     }
-
-    internal CatalogRegistry Catalogs => catalogs;
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,38}[A-Z0-9]$")]
     private static partial Regex CodePattern();
