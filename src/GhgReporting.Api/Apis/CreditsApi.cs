@@ -1,4 +1,3 @@
-using Hangfire;
 using GhgReporting.Api.Auth;
 using GhgReporting.Data;
 using GhgReporting.Data.Credits;
@@ -85,22 +84,14 @@ public static class CreditsApi
     }
 
     private static async Task<Results<Created<RetirementView>, ProblemHttpResult>> Retire(Guid accountId, RetireRequest request, Caller caller,
-        CreditRegistry registry, IBackgroundJobClient jobs, ILogger<RetireRequest> log, CancellationToken ct)
+        CreditRegistry registry, ReportQueue reports, CancellationToken ct)
     {
         if (Selection(request.Quantity, request.FirstSerial, request.LastSerial, out var quantity, out var serials) is { } invalid) return invalid;
         var (retirement, problem) = await registry.RetireAsync(accountId, request.ProjectId, request.Vintage, quantity, serials,
             request.Beneficiary ?? "", request.Purpose ?? "", caller.ToActor(), ct);
         if (problem is not null) return ProjectProblems.ToHttp(problem);
-        // The retirement is committed; its certificate is rendered in the background. If the job cannot be
-        // queued now, the retirement still stands: the certificate endpoint queues it again when asked.
-        try
-        {
-            jobs.Enqueue<GhgReporting.Jobs.Reports.ReportJobs>(j => j.RetirementCertificateAsync(retirement!.Id, null, CancellationToken.None));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning(e, "The certificate job of retirement {Code} could not be queued; it will be queued when the certificate is asked for.", retirement!.VerificationCode);
-        }
+        // The retirement is committed; its certificate is rendered in the background.
+        reports.RetirementCertificate(retirement!.Id, retirement.VerificationCode);
         return TypedResults.Created($"/api/retirements/{retirement!.VerificationCode}", await registry.RetirementAsync(retirement.VerificationCode, ct));
     }
 

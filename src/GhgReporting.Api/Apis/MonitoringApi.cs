@@ -109,14 +109,18 @@ public static class MonitoringApi
         return file is null ? Problems.NotFound($"Period {periodId} has no evidence file {fileId}.") : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    private static Task<Results<Ok<PeriodResponse>, ProblemHttpResult>> Submit(Guid periodId, Caller caller, MonitoringService monitoring, GhgDbContext db, CancellationToken ct) =>
-        Act(periodId, caller, db, () => monitoring.SubmitAsync(periodId, caller.ToActor(), ct), ct);
+    /// <summary>Submits, then queues the period's draft monitoring report (DRAFT on every page).</summary>
+    private static Task<Results<Ok<PeriodResponse>, ProblemHttpResult>> Submit(Guid periodId, Caller caller, MonitoringService monitoring, GhgDbContext db,
+        ReportQueue reports, CancellationToken ct) =>
+        Act(periodId, caller, db, async () => reports.AfterChange(await monitoring.SubmitAsync(periodId, caller.ToActor(), ct), final: false), ct);
 
     private static Task<Results<Ok<PeriodResponse>, ProblemHttpResult>> StartReview(Guid periodId, Caller caller, MonitoringService monitoring, GhgDbContext db, CancellationToken ct) =>
         Act(periodId, caller, db, () => monitoring.StartReviewAsync(periodId, caller.ToActor(), ct), ct);
 
-    private static Task<Results<Ok<PeriodResponse>, ProblemHttpResult>> Verify(Guid periodId, ReviewRequest? request, Caller caller, MonitoringService monitoring, GhgDbContext db, CancellationToken ct) =>
-        Act(periodId, caller, db, () => monitoring.VerifyAsync(periodId, caller.ToActor(), request?.Summary, ct), ct);
+    /// <summary>Verifies (credits are issued in the same transaction), then queues the final monitoring report.</summary>
+    private static Task<Results<Ok<PeriodResponse>, ProblemHttpResult>> Verify(Guid periodId, ReviewRequest? request, Caller caller, MonitoringService monitoring, GhgDbContext db,
+        ReportQueue reports, CancellationToken ct) =>
+        Act(periodId, caller, db, async () => reports.AfterChange(await monitoring.VerifyAsync(periodId, caller.ToActor(), request?.Summary, ct), final: true), ct);
 
     private static Task<Results<Ok<PeriodResponse>, ProblemHttpResult>> Reject(Guid periodId, ReviewRequest request, Caller caller, MonitoringService monitoring, GhgDbContext db, CancellationToken ct) =>
         Act(periodId, caller, db, () => monitoring.RejectAsync(periodId, caller.ToActor(), request.Summary, request.Comments ?? [], ct), ct);

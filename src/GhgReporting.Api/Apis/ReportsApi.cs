@@ -2,7 +2,7 @@ using GhgReporting.Api.Auth;
 using GhgReporting.Data;
 using GhgReporting.Data.Entities;
 using GhgReporting.Jobs.Reports;
-using Hangfire;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,9 +28,24 @@ public static class ReportsApi
             .WithSummary("The retirement certificate (public); 202 while it is being rendered.");
         app.MapGet("/api/cities/{cityId}/inventories/{year:int}/versions/{version:int}/report.pdf", InventoryReport).WithTags("Reports")
             .WithSummary("The city inventory report of a version (rendered in the background on first request: 202 until it is ready).");
+        app.MapGet("/api/periods/{periodId:guid}/report.pdf", MonitoringReport).WithTags("Reports")
+            .WithSummary("The monitoring report of a period version: final once verified (public), else the draft of its latest submission (host and partner cities); 202 while it is being rendered.");
+        group.MapPost("/platform", RequestPlatform).RequireAuthorization()
+            .WithSummary("Secretariat: make the platform report for a period (from, to); 202 with the address to download it from.");
+        group.MapGet("/platform.pdf", PlatformReport)
+            .WithSummary("A platform report by period and data cut-off (from, to, asOf), as returned by POST /api/reports/platform.");
     }
 
-    private static bool CanRead(Caller caller, StoredReport r) => r.IsPublic || caller.IsSecretariat || (r.CityId is not null && caller.CityId == r.CityId);
+    /// <summary>Public reports for everyone; a city's reports for its users and the secretariat; a project's
+    /// reports also for the partner city, whose verifiers review its drafts.</summary>
+    private static bool CanRead(Caller caller, StoredReport r, IReadOnlyDictionary<Guid, string> partnerOf) =>
+        r.IsPublic || caller.IsSecretariat || (caller.CityId is { } city && (r.CityId == city || (r.ProjectId is { } p && partnerOf.GetValueOrDefault(p) == city)));
+
+    private static async Task<Dictionary<Guid, string>> PartnersAsync(GhgDbContext db, IEnumerable<StoredReport> reports, CancellationToken ct)
+    {
+        var projects = reports.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct().ToList();
+        return projects.Count == 0 ? [] : await db.Projects.AsNoTracking().Where(p => projects.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.PartnerCityId, ct);
+    }
 
     private static async Task<Ok<List<ReportResponse>>> List(string? cityId, string? kind, Caller caller, GhgDbContext db, CancellationToken ct)
     {
@@ -38,19 +53,20 @@ public static class ReportsApi
         if (cityId is not null) query = query.Where(r => r.CityId == cityId);
         if (kind is not null) query = query.Where(r => r.Kind == kind);
         var rows = await query.OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(rows.Where(r => CanRead(caller, r)).Select(ReportResponse.From).ToList());
+        var partners = await PartnersAsync(db, rows, ct);
+        return TypedResults.Ok(rows.Where(r => CanRead(caller, r, partners)).Select(ReportResponse.From).ToList());
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid reportId, Caller caller, GhgDbContext db, CancellationToken ct)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, ct);
-        return report is null || !CanRead(caller, report)
+        return report is null || !CanRead(caller, report, await PartnersAsync(db, [report], ct))
             ? Problems.NotFound($"There is no report {reportId} that you may read.")
             : TypedResults.File(report.Content, "application/pdf", report.FileName);
     }
 
     private static async Task<Results<FileContentHttpResult, Accepted<string>, ProblemHttpResult>> InventoryReport(string cityId, int year, int version,
-        Caller caller, GhgDbContext db, IBackgroundJobClient jobs, CancellationToken ct)
+        Caller caller, GhgDbContext db, ReportQueue queue, CancellationToken ct)
     {
         var found = await db.InventoryVersions.AsNoTracking().FirstOrDefaultAsync(v => v.CityId == cityId && v.Year == year && v.Version == version, ct);
         if (found is null || (found.PublishedAt is null && !caller.CanReadUnpublished(cityId)))
@@ -58,12 +74,12 @@ public static class ReportsApi
         var subject = ReportJobs.InventorySubject(found.Id, found.PublishedAt is not null);
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == ReportKinds.InventoryReport && r.SubjectKey == subject, ct);
         if (report is not null) return TypedResults.File(report.Content, "application/pdf", report.FileName);
-        jobs.Enqueue<ReportJobs>(j => j.InventoryReportAsync(found.Id, null, CancellationToken.None));
+        queue.Inventory(found.Id);
         return TypedResults.Accepted($"/api/cities/{cityId}/inventories/{year}/versions/{version}/report.pdf", "The report is being rendered; try again in a few seconds.");
     }
 
     private static async Task<Results<FileContentHttpResult, Accepted<string>, ProblemHttpResult>> Certificate(string verificationCode, GhgDbContext db,
-        IBackgroundJobClient jobs, CancellationToken ct)
+        ReportQueue queue, CancellationToken ct)
     {
         var code = verificationCode.Trim().ToUpperInvariant();
         var retirement = await db.Retirements.AsNoTracking().FirstOrDefaultAsync(r => r.VerificationCode == code, ct);
@@ -72,7 +88,72 @@ public static class ReportsApi
             .FirstOrDefaultAsync(r => r.Kind == ReportKinds.RetirementCertificate && r.SubjectKey == ReportJobs.RetirementSubject(retirement.Id), ct);
         if (report is not null) return TypedResults.File(report.Content, "application/pdf", report.FileName);
         // Not rendered yet (or its job was lost): ask for it again; the job stores one certificate however often it runs.
-        jobs.Enqueue<ReportJobs>(j => j.RetirementCertificateAsync(retirement.Id, null, CancellationToken.None));
+        queue.RetirementCertificate(retirement.Id, code);
         return TypedResults.Accepted($"/api/retirements/{code}/certificate.pdf", "The certificate is being rendered; try again in a few seconds.");
+    }
+
+    private static async Task<Results<FileContentHttpResult, Accepted<string>, ProblemHttpResult>> MonitoringReport(Guid periodId, Caller caller, GhgDbContext db,
+        ReportQueue queue, CancellationToken ct)
+    {
+        var period = await db.MonitoringPeriods.AsNoTracking().FirstOrDefaultAsync(m => m.Id == periodId, ct);
+        var project = period is null ? null : await db.Projects.AsNoTracking().SingleAsync(p => p.Id == period.ProjectId, ct);
+        var final = period?.State == PeriodStates.Verified;
+        var mayRead = final || caller.IsSecretariat || (caller.CityId is { } city && (city == project?.HostCityId || city == project?.PartnerCityId));
+        if (period is null || !mayRead) return Problems.NotFound($"There is no monitoring period {periodId} that you may read.");
+        if (period.SubmittedAt is null) return Problems.NotFound($"Monitoring period {periodId} has not been submitted yet: it has no report.");
+        var subject = ReportJobs.MonitoringSubject(period, final);
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == ReportKinds.MonitoringReport && r.SubjectKey == subject, ct);
+        if (report is not null) return TypedResults.File(report.Content, "application/pdf", report.FileName);
+        queue.Monitoring(period.Id, final);
+        return TypedResults.Accepted($"/api/periods/{periodId}/report.pdf", "The report is being rendered; try again in a few seconds.");
+    }
+
+    public sealed record PlatformReportRequest(DateOnly? From, DateOnly? To);
+
+    public sealed record PlatformReportTicket(DateOnly From, DateOnly To, DateTimeOffset AsOf, string? JobId, string DownloadUrl);
+
+    /// <summary>Longest period one platform report may cover.</summary>
+    private const int MaxPlatformReportDays = 5 * 366;
+
+    private static Results<Accepted<PlatformReportTicket>, ProblemHttpResult> RequestPlatform(PlatformReportRequest request, Caller caller, ReportQueue queue, TimeProvider clock)
+    {
+        if (!caller.IsSignedIn) return Problems.Unauthorized("Sign in as the secretariat to make a platform report.");
+        if (!caller.IsSecretariat) return Problems.Forbidden("Only the secretariat makes platform reports.");
+        var now = clock.GetUtcNow();
+        var errors = new List<object>();
+        if (request.From is null) errors.Add(new { field = "from", reason = "is required (yyyy-MM-dd)" });
+        if (request.To is null) errors.Add(new { field = "to", reason = "is required (yyyy-MM-dd)" });
+        if (request is { From: { } f, To: { } t })
+        {
+            if (t < f) errors.Add(new { field = "to", reason = $"{t:yyyy-MM-dd} is before from {f:yyyy-MM-dd}" });
+            else if (t.DayNumber - f.DayNumber + 1 > MaxPlatformReportDays) errors.Add(new { field = "to", reason = $"a report covers at most {MaxPlatformReportDays} days" });
+            if (f > DateOnly.FromDateTime(now.UtcDateTime)) errors.Add(new { field = "from", reason = $"{f:yyyy-MM-dd} is in the future" });
+        }
+        if (errors.Count > 0)
+            return Problems.Of(StatusCodes.Status400BadRequest, "The period is not valid", "Give from and to as dates (yyyy-MM-dd), from not after to.",
+                new Dictionary<string, object?> { ["errors"] = errors });
+
+        var (from, to) = (request.From!.Value, request.To!.Value);
+        // The data cut-off: the end of the period once it is over, else now, rounded up to the next whole second
+        // (a short, exact address that still includes everything done before the request).
+        var asOf = PlatformReportSchedule.EndOf(to);
+        if (asOf > now) asOf = new DateTimeOffset((now.UtcTicks / TimeSpan.TicksPerSecond + 1) * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var jobId = queue.Platform(from, to, asOf);
+        var url = PlatformUrl(from, to, asOf);
+        return TypedResults.Accepted(url, new PlatformReportTicket(from, to, asOf, jobId, url));
+    }
+
+    private static string PlatformUrl(DateOnly from, DateOnly to, DateTimeOffset asOf) =>
+        $"/api/reports/platform.pdf?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&asOf={Uri.EscapeDataString(asOf.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))}";
+
+    private static async Task<Results<FileContentHttpResult, Accepted<string>, ProblemHttpResult>> PlatformReport(DateOnly from, DateOnly to, DateTimeOffset asOf,
+        Caller caller, GhgDbContext db, ReportQueue queue, CancellationToken ct)
+    {
+        var subject = ReportJobs.PlatformSubject(from, to, asOf);
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == ReportKinds.PlatformReport && r.SubjectKey == subject, ct);
+        if (report is not null) return TypedResults.File(report.Content, "application/pdf", report.FileName);
+        if (!caller.IsSecretariat) return Problems.NotFound($"There is no platform report for {from:yyyy-MM-dd} to {to:yyyy-MM-dd} with data as of {asOf:u}.");
+        queue.Platform(from, to, asOf);
+        return TypedResults.Accepted(PlatformUrl(from, to, asOf), "The report is being rendered; try again in a few seconds.");
     }
 }

@@ -39,6 +39,8 @@ public static class ServiceRegistration
         services.AddScoped<ExampleProjectsSeeder>();
         // Background jobs share the database; this process also works on them unless Jobs:RunServer is false.
         services.AddGhgJobs(runServer: configuration.GetValue("Jobs:RunServer", true));
+        services.AddScoped<ReportQueue>();
+        services.AddSingleton<RecentlyQueued>();
         services.AddHttpContextAccessor();
         services.AddScoped(sp => new Caller(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal()));
         services.Configure<UploadOptions>(configuration.GetSection("Uploads"));

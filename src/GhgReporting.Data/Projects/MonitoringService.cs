@@ -130,7 +130,9 @@ public sealed class MonitoringService(GhgDbContext db, CatalogRegistry catalogs,
         tracked.Leakage = result.Leakage;
         tracked.Reductions = result.Reductions;
         tracked.Credits = result.Credits;
-        tracked.Calculation = JsonSerializer.Serialize(new { result.MethodologyId, result.Version, result.Steps, result.Warnings }, ProjectService.Json);
+        // The catalog the figures came from, so that a report can name the exact factor data behind them.
+        tracked.Calculation = JsonSerializer.Serialize(new { result.MethodologyId, result.Version, CatalogName = catalogs.Latest.Name, CatalogHash = catalogs.Latest.ContentHash,
+            result.Steps, result.Warnings }, ProjectService.Json);
         tracked.SubmittedAt = now;
         tracked.SubmittedByUserId = actor.UserId;
         AuditLog.Record(db, actor, project.HostCityId, resubmission ? "period.resubmitted" : "period.submitted", "monitoring_period", periodId.ToString(),

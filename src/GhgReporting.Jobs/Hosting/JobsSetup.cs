@@ -5,6 +5,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace GhgReporting.Jobs.Hosting;
 
@@ -19,15 +20,25 @@ public static class JobsSetup
     private static int _globalConfigured;
 
     /// <summary>Registers the job storage and the jobs; with <paramref name="runServer"/> also a Hangfire server
-    /// in this process (configuration <c>Jobs:WorkerCount</c>, default 2).</summary>
+    /// in this process (configuration <c>Jobs:WorkerCount</c>, default 2) and the recurring jobs.</summary>
     public static IServiceCollection AddGhgJobs(this IServiceCollection services, bool runServer)
     {
         // The storage is built here and registered in this container, not taken from Hangfire's process-wide
         // JobStorage.Current: several hosts in one process (the integration tests) must each keep their own database.
         services.AddSingleton<JobStorage>(sp =>
         {
-            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = TimeSpan.FromSeconds(1), PrepareSchemaIfNecessary = true };
-            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionName)
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                PrepareSchemaIfNecessary = true,
+                // A job fetched by a worker that dies is fetched again by another once this long has passed
+                // without the first worker's heartbeat (sliding: a long job stays owned while its worker lives).
+                InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
+                UseSlidingInvisibilityTimeout = true,
+            };
+            var connectionString = configuration.GetConnectionString(ConnectionName)
                                    ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         });
@@ -42,13 +53,45 @@ public static class JobsSetup
                 .UseRecommendedSerializerSettings();
         });
         if (runServer)
+        {
             services.AddHangfireServer((sp, o) =>
             {
                 o.Queues = ["reports", "default"];
                 o.WorkerCount = sp.GetRequiredService<IConfiguration>().GetValue("Jobs:WorkerCount", 2);
             });
+            services.AddHostedService<RecurringJobsRegistration>();
+        }
         services.AddScoped<ReportStore>();
+        services.AddScoped<MonitoringReportLoader>();
+        services.AddScoped<PlatformReportLoader>();
         services.AddScoped<ReportJobs>();
+        services.AddScoped<ReportSweep>();
+        services.AddScoped<PlatformReportSchedule>();
         return services;
     }
+}
+
+/// <summary>
+/// Registers (or updates) the recurring jobs when a process that runs jobs starts: the platform report on
+/// <c>Reports:PlatformReport:Cron</c> ("off" removes it) and the sweep for missing reports on
+/// <c>Reports:SweepCron</c> (default every five minutes). Times are UTC.
+/// </summary>
+internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IConfiguration configuration) : IHostedService
+{
+    public const string SweepJobId = "report-sweep";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+        var platform = configuration["Reports:PlatformReport:Cron"] ?? PlatformReportSchedule.DefaultCron;
+        if (platform.Equals("off", StringComparison.OrdinalIgnoreCase)) recurring.RemoveIfExists(PlatformReportSchedule.RecurringJobId);
+        else recurring.AddOrUpdate<PlatformReportSchedule>(PlatformReportSchedule.RecurringJobId, "reports", j => j.RunAsync(null, CancellationToken.None), platform, options);
+
+        var sweep = configuration["Reports:SweepCron"] ?? "*/5 * * * *";
+        if (sweep.Equals("off", StringComparison.OrdinalIgnoreCase)) recurring.RemoveIfExists(SweepJobId);
+        else recurring.AddOrUpdate<ReportSweep>(SweepJobId, "reports", j => j.QueueMissingAsync(CancellationToken.None), sweep, options);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
