@@ -27,8 +27,10 @@ public sealed class ExampleProjectsSeeder(ProjectService projects, MonitoringSer
             $"{Mark}: 12 municipal technicians trained in PV maintenance; market traders' awareness sessions."), secretariat, ct);
         var reporterSurabaya = await ActorAsync(ExampleSeeder.ReporterEmail("surabaya"), Roles.Reporter);
         var verifierKitakyushu = await ActorAsync(ExampleSeeder.VerifierEmail("kitakyushu"), Roles.Verifier);
+        // Metered month by month (so that its monitoring report charts the year); 1,900 MWh in all.
+        decimal[] monthlyMwh = [142.5m, 148.0m, 161.2m, 165.9m, 170.3m, 158.7m, 160.1m, 167.4m, 171.8m, 166.0m, 150.6m, 137.5m];
         var pvPeriod = await PeriodAsync(pv, 2023, reporterSurabaya,
-            [new MonitoredValue("EG", "market-roof", 1_900m, "MWh", "C", $"{Mark}: inverter energy meter log", "Revenue-grade AC meter read monthly")], ct);
+            monthlyMwh.Select((mwh, i) => new MonitoredValue("EG", $"2023-{i + 1:00}", mwh, "MWh", "C", $"{Mark}: inverter energy meter log", "Revenue-grade AC meter read monthly")).ToList(), ct);
         Check(await monitoring.SubmitAsync(pvPeriod, reporterSurabaya, ct));
         Check(await monitoring.StartReviewAsync(pvPeriod, verifierKitakyushu, ct));
         Check(await monitoring.VerifyAsync(pvPeriod, verifierKitakyushu, $"{Mark}: meter readings match the monthly invoices.", ct));

@@ -42,7 +42,7 @@ public sealed class PlatformReport(PlatformReportModel model) : IPdfDocument
         yield return new ParagraphBlock(
             "In the Low-Carbon Cities Platform, cities in Japan work with cities in developing Asia. Together they run projects " +
             "that cut greenhouse gas emissions, such as solar panels on public buildings or efficient cooling. The Japanese " +
-            $"partner city shares its experience and checks the results. This report shows what the cooperation achieved from " +
+            "partner city shares its experience and checks the results. This report shows what the cooperation achieved from " +
             $"{LongDate(model.From)} to {LongDate(model.To)}, in figures that anyone can check.");
         yield return new HeadingBlock("At a glance");
         yield return new KeyValueBlock(Glance());

@@ -132,6 +132,15 @@ public sealed class ProjectFlowScenario : IDisposable
         return (projectId, periodId, await ProjectAccountIdAsync());
     }
 
+    /// <summary>A submitted period of <paramref name="year"/> (waiting for its verifier) of a registered project.</summary>
+    public async Task<Guid> PendingPeriodAsync(Guid projectId, int year)
+    {
+        var periodId = await CreatePeriodAsync(projectId, year);
+        await (await SetGenerationAsync(periodId, 100m, 100m)).ShouldAnswerJsonAsync(HttpStatusCode.OK);
+        await (await PostAsync(HostReporter, periodId, "submit")).ShouldAnswerJsonAsync(HttpStatusCode.OK);
+        return periodId;
+    }
+
     public async Task<Guid> ProjectAccountIdAsync()
     {
         var accounts = await (await HostReporter.GetAsync($"/api/cities/{Host}/accounts")).ShouldAnswerJsonAsync(HttpStatusCode.OK);
