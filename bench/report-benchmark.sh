@@ -16,31 +16,8 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$REPO/bench/results/reports.txt"
 BENCH="$REPO/bench/GhgReporting.Benchmarks/bin/Release/net10.0/GhgReporting.Benchmarks.dll"
 WORKER="$REPO/src/GhgReporting.Jobs/bin/Release/net10.0/GhgReporting.Jobs.dll"
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
-
-log() { printf '[report-benchmark %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-if [[ -z "$PG_BIN" || ! -x "$PG_BIN/initdb" ]]; then
-  log "installing postgresql with apt-get"
-  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
-  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-fi
-if [[ "$(id -u)" -eq 0 ]]; then as_pg() { runuser -u postgres -- "$@"; }; else as_pg() { "$@"; }; fi
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/ghg-report-bench.XXXXXX")"
-chmod 755 "$WORK"
-PGDATA="$WORK/pg"
-mkdir -p "$PGDATA"
-[[ "$(id -u)" -eq 0 ]] && chown postgres: "$PGDATA"
-API_PID=""
-cleanup() {
-  local status=$?
-  [[ -n "$API_PID" ]] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
-  [[ -f "$PGDATA/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null || true
-  rm -rf "$WORK"
-  exit "$status"
-}
-trap cleanup EXIT
+NAME=report-benchmark
+source "$REPO/bench/throwaway-postgres.sh"
 
 log "building (Release)"
 dotnet build -c Release "$REPO/bench/GhgReporting.Benchmarks" -v q -nologo >/dev/null
@@ -51,9 +28,7 @@ log "BenchmarkDotNet: monitoring report rendering on one core"
 SAMPLE_LINE=$(grep -m1 "monitoring report sample" "$WORK/bdn.log" | sed 's#^// ##')
 TABLE=$(grep -E '^\|' "$WORK/bdn.log")
 
-log "starting a throw-away PostgreSQL on 127.0.0.1:$PG_PORT"
-as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 >/dev/null
-as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null
+start_postgres "$PG_PORT"
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -q -c "CREATE DATABASE ghg"
 CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=ghg"
 
@@ -64,8 +39,7 @@ Secretariat__Email=bench@example.org Secretariat__Password=Bench-Password-2026 \
 Urls="http://127.0.0.1:$API_PORT" Logging__LogLevel__Default=Warning \
   dotnet "$REPO/src/GhgReporting.Api/bin/Release/net10.0/GhgReporting.Api.dll" >"$WORK/api.log" 2>&1 &
 API_PID=$!
-for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$API_PORT/health/ready" >/dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$API_PORT/health/ready" >/dev/null || { cat "$WORK/api.log"; exit 1; }
+wait_ready "http://127.0.0.1:$API_PORT" "$WORK/api.log"
 kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID=""
 
 declare -a LINES

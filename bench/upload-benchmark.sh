@@ -14,35 +14,10 @@ PG_PORT=55434
 API_PORT=5181
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$REPO/bench/results/upload.txt"
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+NAME=upload-benchmark
+source "$REPO/bench/throwaway-postgres.sh"
 
-log() { printf '[upload-benchmark %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-if [[ -z "$PG_BIN" || ! -x "$PG_BIN/initdb" ]]; then
-  log "installing postgresql with apt-get"
-  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
-  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-fi
-if [[ "$(id -u)" -eq 0 ]]; then as_pg() { runuser -u postgres -- "$@"; }; else as_pg() { "$@"; }; fi
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/ghg-upload-bench.XXXXXX")"
-chmod 755 "$WORK"
-PGDATA="$WORK/pg"
-mkdir -p "$PGDATA"
-[[ "$(id -u)" -eq 0 ]] && chown postgres: "$PGDATA"
-API_PID=""
-cleanup() {
-  local status=$?
-  [[ -n "$API_PID" ]] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
-  [[ -f "$PGDATA/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null || true
-  rm -rf "$WORK"
-  exit "$status"
-}
-trap cleanup EXIT
-
-log "starting a throw-away PostgreSQL on 127.0.0.1:$PG_PORT (default settings, fsync on)"
-as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 >/dev/null
-as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null
+start_postgres "$PG_PORT"
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q)
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE ghg"
 "${PSQL[@]}" -d ghg -c "CREATE TABLE bare (gpc_reference text, activity_type text, amount numeric, unit text, period_start date, period_end date, data_quality text, source text)"
@@ -75,8 +50,7 @@ Urls="http://127.0.0.1:$API_PORT" Uploads__MaxBytes=2147483648 Uploads__PermitsP
 Logging__LogLevel__Default=Warning \
   dotnet "$REPO/src/GhgReporting.Api/bin/Release/net10.0/GhgReporting.Api.dll" >"$WORK/api.log" 2>&1 &
 API_PID=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$API_PORT/health/ready" >/dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$API_PORT/health/ready" >/dev/null || { cat "$WORK/api.log"; exit 1; }
+wait_ready "http://127.0.0.1:$API_PORT" "$WORK/api.log"
 API="http://127.0.0.1:$API_PORT"
 token() { curl -sf -X POST "$API/api/auth/login" -H 'content-type: application/json' -d "{\"email\":\"$1\",\"password\":\"Bench-Password-2026\"}" | python3 -c 'import sys,json;print(json.load(sys.stdin)["accessToken"])'; }
 SEC=$(token bench@example.org)
