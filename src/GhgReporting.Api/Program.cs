@@ -2,6 +2,7 @@ using GhgReporting.Api.Apis;
 using GhgReporting.Api.Hosting;
 using GhgReporting.Data.Postgres;
 using GhgReporting.Api.Auth;
+using GhgReporting.Api.Web;
 using Hangfire;
 using Scalar.AspNetCore;
 
@@ -21,7 +22,10 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Pages show a page for an error status; the API keeps its ProblemDetails.
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hangfire"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -40,7 +44,7 @@ app.MapMonitoringApi();
 app.MapCreditsApi();
 app.MapReportsApi();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new SecretariatDashboardAuthorization()], DisplayStorageConnectionString = false });
-app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();
+app.UseWebPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, localDatabase));
 app.Lifetime.ApplicationStopped.Register(() => localDatabase?.StopAsync().GetAwaiter().GetResult());

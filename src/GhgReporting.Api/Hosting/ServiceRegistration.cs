@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using GhgReporting.Api.Apis;
 using GhgReporting.Api.Auth;
 using GhgReporting.Api.Submissions;
+using GhgReporting.Api.Web;
 using GhgReporting.Data;
 using GhgReporting.Data.Catalogs;
 using GhgReporting.Data.Entities;
@@ -83,6 +84,7 @@ public static class ServiceRegistration
             };
         });
 
+        services.AddWebPages(configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<GhgDbContext>("database", tags: ["ready"]);

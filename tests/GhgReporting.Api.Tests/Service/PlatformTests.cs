@@ -132,7 +132,7 @@ public sealed class PlatformTests(PlatformTests.Factory factory, PlatformTests.R
         var login = await LoginAsync(client, reporter, ServiceFactory.Password, cookies: true);
         login.StatusCode.Should().Be(HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
         login.Headers.TryGetValues("Set-Cookie", out var cookies).Should().BeTrue();
-        cookies!.Should().Contain(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        cookies!.Should().Contain(c => c.StartsWith("ghg.auth=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
         client.DefaultRequestHeaders.Authorization.Should().BeNull("only the cookie signs this client in");
 
         var me = await (await client.GetAsync("/api/me")).ShouldAnswerJsonAsync(HttpStatusCode.OK);
