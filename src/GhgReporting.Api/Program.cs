@@ -22,9 +22,15 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-// Pages show a page for an error status; the API keeps its ProblemDetails.
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hangfire"),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+// Pages show the not-found page for an error status with no body; the API keeps its ProblemDetails (its own
+// status-code handler, inside) and the dashboard its own answers: the page handler is turned off for both.
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.Use((context, next) =>
+{
+    if (IsApiOrDashboard(context.Request.Path) && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+        pages.Enabled = false;
+    return next(context);
+});
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseAuthentication();
 app.UseAuthorization();
@@ -58,6 +64,8 @@ catch (DatabaseUnavailableException e)
     return 1;
 }
 return 0;
+
+static bool IsApiOrDashboard(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hangfire");
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -55,6 +55,9 @@ public sealed class GhgDbContext(DbContextOptions<GhgDbContext> options)
 
     public DbSet<StoredReport> Reports => Set<StoredReport>();
 
+    /// <summary>Uploaded files waiting for their uploader's confirmation (web pages' preview); not submissions.</summary>
+    public DbSet<UploadDraft> UploadDrafts => Set<UploadDraft>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // No amount in floating point: every decimal is an unconstrained numeric (exact, any scale).
@@ -167,6 +170,17 @@ public sealed class GhgDbContext(DbContextOptions<GhgDbContext> options)
             r.HasIndex(x => new { x.Kind, x.SubjectKey }).IsUnique();
             r.HasIndex(x => x.CityId);
             r.Property(x => x.Sources).HasColumnType("jsonb");
+        });
+        model.Entity<UploadDraft>(d =>
+        {
+            d.ToTable("upload_drafts", t => t.HasCheckConstraint("ck_upload_drafts_format", "format IN ('csv', 'xlsx')"));
+            d.HasOne<City>().WithMany().HasForeignKey(x => x.CityId).OnDelete(DeleteBehavior.Cascade);
+            d.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            d.HasIndex(x => new { x.UserId, x.CityId });
+            // Old drafts are removed by age.
+            d.HasIndex(x => x.CreatedAt);
+            d.Property(x => x.Format).HasMaxLength(8);
+            d.Property(x => x.Sha256).HasMaxLength(64);
         });
     }
 

@@ -78,9 +78,12 @@ public static class ServiceRegistration
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
                     context.HttpContext.Response.Headers.RetryAfter = ((int)retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Problems.Of(StatusCodes.Status429TooManyRequests, "Too many requests",
-                        "Too many requests in a short time; wait a minute and try again.")
-                    .ExecuteAsync(context.HttpContext);
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                    await Problems.Of(StatusCodes.Status429TooManyRequests, "Too many requests",
+                            "Too many requests in a short time; wait a minute and try again.")
+                        .ExecuteAsync(context.HttpContext);
+                else
+                    await Web.WebSetup.TooManyRequestsPageAsync(context.HttpContext, ct);
             };
         });
 

@@ -22,6 +22,17 @@ public abstract record UploadResult
     public sealed record Refused(int Status, string Title, string Detail) : UploadResult;
 }
 
+/// <summary>What a file would store, or why it cannot be stored (<see cref="SubmissionUploader.PreviewAsync"/>).</summary>
+/// <param name="Lines">Valid records by GPC reference, activity type and unit (the engine's normal form): count and total amount.</param>
+/// <param name="Errors">The first problems, row by row; <paramref name="TotalErrors"/> counts all of them.</param>
+public sealed record UploadPreview(string Sha256, long Records, IReadOnlyList<UploadPreviewLine> Lines, DateOnly? PeriodStart, DateOnly? PeriodEnd,
+    IReadOnlyList<UploadError> Errors, long TotalErrors)
+{
+    public bool IsValid => TotalErrors == 0;
+}
+
+public sealed record UploadPreviewLine(string GpcReference, string ActivityType, string Unit, long Records, decimal TotalAmount);
+
 /// <summary>
 /// Streams one uploaded file into the store: each row is read, validated and, while the file is still
 /// clean, written to the open COPY; at the end the upload commits only when no row had a problem. The file
@@ -84,6 +95,39 @@ public sealed class SubmissionUploader(SubmissionStore store, CatalogRegistry ca
                 var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
             };
         }
+    }
+
+    /// <summary>
+    /// Validates a file exactly as <see cref="UploadAsync"/> would (the same row source, the same
+    /// <see cref="RowValidator"/> with the latest catalog, the same "no records" rule) and says what it would
+    /// store, without touching the store: the web pages show this before the uploader confirms.
+    /// </summary>
+    public async Task<UploadPreview> PreviewAsync(IActivityRowSource source, HashingStream content, City city, int year, CancellationToken ct)
+    {
+        var errors = new UploadErrorList();
+        var validator = new RowValidator(catalogs.Latest, new CityContext(city.Id, city.Country.Trim(), city.SubRegion, city.Climate), year, errors);
+        var lines = new Dictionary<(string Gpc, string Activity, string Unit), (long Records, decimal Amount)>();
+        long records = 0;
+        DateOnly? first = null, last = null;
+        await foreach (var raw in source.ReadAsync(ct))
+        {
+            if (validator.Validate(raw) is not { } record) continue;
+            records++;
+            var key = (record.GpcReference, record.ActivityType, record.Unit);
+            var (count, amount) = lines.GetValueOrDefault(key);
+            lines[key] = (count + 1, amount + record.Amount);
+            if (first is null || record.PeriodStart < first) first = record.PeriodStart;
+            if (last is null || record.PeriodEnd > last) last = record.PeriodEnd;
+        }
+        await content.DrainAsync(ct);
+
+        var total = errors.Count + source.ErrorCount;
+        if (total == 0 && records == 0)
+            return new UploadPreview(content.Sha256(), 0, [], null, null, [new UploadError(0, "(file)", "has no activity records: only a header, or nothing at all.")], 1);
+        List<UploadError> listed = total == 0 ? [] : source.Errors.Concat(errors.Items).OrderBy(e => e.Row).Take(UploadErrorList.Capacity).ToList();
+        var summary = lines.OrderBy(l => l.Key.Gpc, StringComparer.Ordinal).ThenBy(l => l.Key.Activity, StringComparer.Ordinal).ThenBy(l => l.Key.Unit, StringComparer.Ordinal)
+            .Select(l => new UploadPreviewLine(l.Key.Gpc, l.Key.Activity, l.Key.Unit, l.Value.Records, l.Value.Amount)).ToList();
+        return new UploadPreview(content.Sha256(), records, total == 0 ? summary : [], first, last, listed, total);
     }
 
     private const int BatchSize = 2048;

@@ -17,7 +17,7 @@ public static class Charts
         plot.Axes.Bottom.SetTicks(bars.Select((_, i) => (double)(i + 1)).ToArray(), bars.Select(b => b.Label).ToArray());
         plot.Axes.Margins(bottom: 0, top: 0.15);
         Style(plot, title, unit);
-        return plot.GetSvgXml(width, height);
+        return Scalable(plot.GetSvgXml(width, height), width, height);
     }
 
     /// <summary>One line per series over years (e.g. BASIC and BASIC+ year over year).</summary>
@@ -37,7 +37,17 @@ public static class Charts
         if (xs.Length == 1) plot.Axes.SetLimitsX(xs[0] - 1, xs[0] + 1);
         plot.ShowLegend(Alignment.LowerRight);
         Style(plot, title, unit);
-        return plot.GetSvgXml(width, height);
+        return Scalable(plot.GetSvgXml(width, height), width, height);
+    }
+
+    /// <summary>Drops the XML declaration and gives the SVG a viewBox, so that the stylesheet can shrink it to a phone's width and the drawing shrinks with it.</summary>
+    private static string Scalable(string svg, int width, int height)
+    {
+        // Inside an HTML page the SVG starts at its element: no XML declaration before it.
+        var open = svg.IndexOf("<svg", StringComparison.Ordinal);
+        if (open < 0) return svg;
+        svg = svg[open..];
+        return svg.Contains("viewBox", StringComparison.Ordinal) ? svg : svg.Insert(4, $" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMidYMid meet\"");
     }
 
     private static void Style(Plot plot, string title, string unit)

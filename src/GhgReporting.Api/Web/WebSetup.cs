@@ -20,6 +20,9 @@ public static class WebSetup
     public static IServiceCollection AddWebPages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Names such as Hải Phòng or Huế go out as letters, not as character references: readable source, smaller pages.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/City", ReporterPages);
@@ -46,6 +49,10 @@ public static class WebSetup
             o.Events.OnRedirectToLogin = c => ApiOr(c.Request, c.Response, StatusCodes.Status401Unauthorized, c.RedirectUri);
             o.Events.OnRedirectToAccessDenied = c => ApiOr(c.Request, c.Response, StatusCodes.Status403Forbidden, c.RedirectUri);
         });
+        // Forms carry uploads up to the service's upload limit (the page refuses what is over its own, smaller one
+        // with a message; the form reader must not refuse first with a bare 400).
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+            o.MultipartBodyLengthLimit = configuration.GetValue("Uploads:MaxBytes", new GhgReporting.Api.Apis.UploadOptions().MaxBytes));
         var cultures = (configuration["Web:Cultures"] ?? "en").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(c => new CultureInfo(c)).ToList();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -63,6 +70,15 @@ public static class WebSetup
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;
+    }
+
+    /// <summary>A page request refused by a rate limit: a short page in the reader's language, not an API problem.</summary>
+    public static async Task TooManyRequestsPageAsync(HttpContext context, CancellationToken ct)
+    {
+        var text = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<CommonText>>();
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var message = System.Net.WebUtility.HtmlEncode(text["TooManyRequests"]);
+        await context.Response.WriteAsync($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{message}</title></head><body><p>{message}</p><p><a href=\"javascript:history.back()\">←</a></p></body></html>", ct);
     }
 
     private static Task ApiOr(HttpRequest request, HttpResponse response, int status, string redirectUri)

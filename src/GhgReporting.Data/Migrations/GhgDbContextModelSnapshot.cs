@@ -1332,6 +1332,70 @@ namespace GhgReporting.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GhgReporting.Data.Entities.UploadDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CityId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("city_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_upload_drafts");
+
+                    b.HasIndex("CityId")
+                        .HasDatabaseName("ix_upload_drafts_city_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_upload_drafts_created_at");
+
+                    b.HasIndex("UserId", "CityId")
+                        .HasDatabaseName("ix_upload_drafts_user_id_city_id");
+
+                    b.ToTable("upload_drafts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_upload_drafts_format", "format IN ('csv', 'xlsx')");
+                        });
+                });
+
             modelBuilder.Entity("GhgReporting.Data.Entities.VerificationComment", b =>
                 {
                     b.Property<long>("Id")
@@ -1739,6 +1803,23 @@ namespace GhgReporting.Data.Migrations
                         .HasForeignKey("GhgReporting.Data.Entities.Submission", "SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_submissions_submissions_supersedes_id");
+                });
+
+            modelBuilder.Entity("GhgReporting.Data.Entities.UploadDraft", b =>
+                {
+                    b.HasOne("GhgReporting.Data.Entities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_upload_drafts_cities_city_id");
+
+                    b.HasOne("GhgReporting.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_upload_drafts_users_user_id");
                 });
 
             modelBuilder.Entity("GhgReporting.Data.Entities.VerificationComment", b =>

@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace GhgReporting.Jobs.Hosting;
 
@@ -76,11 +77,38 @@ public static class JobsSetup
 /// <c>Reports:PlatformReport:Cron</c> ("off" removes it) and the sweep for missing reports on
 /// <c>Reports:SweepCron</c> (default every five minutes). Times are UTC.
 /// </summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IConfiguration configuration) : IHostedService
+internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IConfiguration configuration, ILogger<RecurringJobsRegistration> log) : IHostedService
 {
     public const string SweepJobId = "report-sweep";
 
+    private readonly CancellationTokenSource _stopping = new();
+
+    private Task? _registering;
+
+    /// <summary>Registers in the background, retrying while the database cannot be reached: start-up goes on, and the
+    /// service's own database check decides whether the process can run.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _registering = Task.Run(async () =>
+        {
+            for (var attempt = 1; !_stopping.IsCancellationRequested; attempt++)
+            {
+                try
+                {
+                    Register();
+                    return;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "The recurring report jobs could not be registered (attempt {Attempt}); trying again in 10 s.", attempt);
+                    await Task.Delay(TimeSpan.FromSeconds(10), _stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    private void Register()
     {
         var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
         var platform = configuration["Reports:PlatformReport:Cron"] ?? PlatformReportSchedule.DefaultCron;
@@ -90,8 +118,11 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
         var sweep = configuration["Reports:SweepCron"] ?? "*/5 * * * *";
         if (sweep.Equals("off", StringComparison.OrdinalIgnoreCase)) recurring.RemoveIfExists(SweepJobId);
         else recurring.AddOrUpdate<ReportSweep>(SweepJobId, "reports", j => j.QueueMissingAsync(CancellationToken.None), sweep, options);
-        return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_registering is not null) await _registering;
+    }
 }

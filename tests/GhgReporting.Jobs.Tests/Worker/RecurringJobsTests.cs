@@ -12,8 +12,10 @@ public sealed class RecurringJobsTests
     {
         var connectionString = await MigratedDatabase.CreateAsync("recurring");
         using (var worker = WorkerProcess.Start(connectionString, new Dictionary<string, string> { ["Reports:PlatformReport:Cron"] = "0 2 1 * *" }))
+        {
             (await WaitForCronAsync(connectionString, "platform-report", worker)).Should().Be("0 2 1 * *");
-        (await CronAsync(connectionString, "report-sweep")).Should().Be("*/5 * * * *");
+            (await WaitForCronAsync(connectionString, "report-sweep", worker)).Should().Be("*/5 * * * *");
+        }
 
         // Turned off: a restarted worker removes it.
         using (var worker = WorkerProcess.Start(connectionString, new Dictionary<string, string> { ["Reports:PlatformReport:Cron"] = "off", ["Reports:SweepCron"] = "*/10 * * * *" }))

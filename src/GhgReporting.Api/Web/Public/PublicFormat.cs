@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Security.Claims;
+using GhgReporting.Api.Auth;
+using GhgReporting.Data;
+using GhgReporting.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace GhgReporting.Api.Web.Public;
+
+/// <summary>
+/// What the public pages share: the reader they load data as (nobody: only what is published, whoever is signed
+/// in, so that a city's own users see the public page as the public does), whether a report is stored yet, and
+/// number and date formats (invariant, as the reports print them).
+/// </summary>
+public static class PublicFormat
+{
+    /// <summary>A caller who is not signed in: reads published data only.</summary>
+    public static Caller Nobody { get; } = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
+    public static Task<bool> ReportStoredAsync(GhgDbContext db, string kind, string subject, CancellationToken ct) =>
+        db.Reports.AsNoTracking().AnyAsync(r => r.Kind == kind && r.SubjectKey == subject, ct);
+
+    public static string Whole(long n) => n.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>The public address of a verified period's final monitoring report (202 while it is being rendered).</summary>
+    public static string MonitoringReportUrl(Guid periodId) => $"/api/periods/{periodId}/report.pdf";
+
+    public static string InventoryReportUrl(InventoryVersion v) => $"/api/cities/{v.CityId}/inventories/{v.Year}/versions/{v.Version}/report.pdf";
+
+    public static string CertificateUrl(string verificationCode) => $"/api/retirements/{Uri.EscapeDataString(verificationCode)}/certificate.pdf";
+}
