@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using GhgReporting.Api.Auth;
+using GhgReporting.Api.Requests;
 using GhgReporting.Data;
 using GhgReporting.Data.Audit;
 using GhgReporting.Data.Entities;
@@ -19,7 +19,7 @@ public sealed record CreateCityRequest(string Id, string Name, string Country, s
 public sealed record CreatePartnershipRequest(string PartnerCityId, string Description);
 
 /// <summary>Cities and their partner links. Anyone may list them; the secretariat registers them.</summary>
-public static partial class CitiesApi
+public static class CitiesApi
 {
     public static RouteGroupBuilder MapCitiesApi(this IEndpointRouteBuilder app)
     {
@@ -51,9 +51,9 @@ public static partial class CitiesApi
         CreateCityRequest request, Caller caller, GhgDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var problems = new List<string>();
-        if (!SlugPattern().IsMatch(request.Id ?? "")) problems.Add($"id '{request.Id}' must be a lowercase slug such as 'hai-phong' (letters, digits, single hyphens).");
+        if (!CityRules.Slug().IsMatch(request.Id ?? "")) problems.Add($"id '{request.Id}' must be a lowercase slug such as 'hai-phong' (letters, digits, single hyphens).");
         if (string.IsNullOrWhiteSpace(request.Name)) problems.Add("name is required.");
-        if (!CountryPattern().IsMatch(request.Country ?? "")) problems.Add($"country '{request.Country}' must be an ISO 3166-1 alpha-2 code such as VN, ID, KH, MM, CN, JP.");
+        if (!CityRules.Country().IsMatch(request.Country ?? "")) problems.Add($"country '{request.Country}' must be an ISO 3166-1 alpha-2 code such as VN, ID, KH, MM, CN, JP.");
         if (request.Population is < 0) problems.Add("population cannot be negative.");
         if (problems.Count > 0) return Problems.BadRequest(string.Join(" ", problems), "Invalid city");
         if (await db.Cities.AnyAsync(c => c.Id == request.Id, ct)) return Problems.Conflict("City exists", $"City '{request.Id}' is already registered.");
@@ -96,9 +96,5 @@ public static partial class CitiesApi
             .Select(p => new PartnerResponse(p.First, cities.FirstOrDefault(x => x.Id == p.First)?.Name ?? p.First, p.Second.Description, p.Second.IsIllustrative))
             .OrderBy(p => p.Name).ToList());
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
 
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex CountryPattern();
 }

@@ -1,4 +1,5 @@
 using GhgReporting.Api.Auth;
+using GhgReporting.Api.Requests;
 using GhgReporting.Data;
 using GhgReporting.Data.Entities;
 using GhgReporting.Jobs.Reports;
@@ -112,39 +113,31 @@ public static class ReportsApi
 
     public sealed record PlatformReportTicket(DateOnly From, DateOnly To, DateTimeOffset AsOf, string? JobId, string DownloadUrl);
 
-    /// <summary>Longest period one platform report may cover.</summary>
-    private const int MaxPlatformReportDays = 5 * 366;
-
     private static Results<Accepted<PlatformReportTicket>, ProblemHttpResult> RequestPlatform(PlatformReportRequest request, Caller caller, ReportQueue queue, TimeProvider clock)
     {
         if (!caller.IsSignedIn) return Problems.Unauthorized("Sign in as the secretariat to make a platform report.");
         if (!caller.IsSecretariat) return Problems.Forbidden("Only the secretariat makes platform reports.");
         var now = clock.GetUtcNow();
-        var errors = new List<object>();
-        if (request.From is null) errors.Add(new { field = "from", reason = "is required (yyyy-MM-dd)" });
-        if (request.To is null) errors.Add(new { field = "to", reason = "is required (yyyy-MM-dd)" });
-        if (request is { From: { } f, To: { } t })
-        {
-            if (t < f) errors.Add(new { field = "to", reason = $"{t:yyyy-MM-dd} is before from {f:yyyy-MM-dd}" });
-            else if (t.DayNumber - f.DayNumber + 1 > MaxPlatformReportDays) errors.Add(new { field = "to", reason = $"a report covers at most {MaxPlatformReportDays} days" });
-            if (f > DateOnly.FromDateTime(now.UtcDateTime)) errors.Add(new { field = "from", reason = $"{f:yyyy-MM-dd} is in the future" });
-        }
-        if (errors.Count > 0)
+        var refusals = PlatformReportPeriod.Check(request.From, request.To, now);
+        if (refusals.Count > 0)
             return Problems.Of(StatusCodes.Status400BadRequest, "The period is not valid", "Give from and to as dates (yyyy-MM-dd), from not after to.",
-                new Dictionary<string, object?> { ["errors"] = errors });
+                new Dictionary<string, object?> { ["errors"] = refusals.Select(r => new { field = r.Field, reason = Reason(r.Reason, request) }).ToList() });
 
         var (from, to) = (request.From!.Value, request.To!.Value);
-        // The data cut-off: the end of the period once it is over, else now, rounded up to the next whole second
-        // (a short, exact address that still includes everything done before the request).
-        var asOf = PlatformReportSchedule.EndOf(to);
-        if (asOf > now) asOf = new DateTimeOffset((now.UtcTicks / TimeSpan.TicksPerSecond + 1) * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var asOf = PlatformReportPeriod.CutOff(to, now);
         var jobId = queue.Platform(from, to, asOf);
-        var url = PlatformUrl(from, to, asOf);
+        var url = PlatformReportPeriod.DownloadUrl(from, to, asOf);
         return TypedResults.Accepted(url, new PlatformReportTicket(from, to, asOf, jobId, url));
     }
 
-    private static string PlatformUrl(DateOnly from, DateOnly to, DateTimeOffset asOf) =>
-        $"/api/reports/platform.pdf?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&asOf={Uri.EscapeDataString(asOf.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))}";
+    private static string Reason(PlatformReportPeriod.Refusal refusal, PlatformReportRequest r) => refusal switch
+    {
+        PlatformReportPeriod.Refusal.FromMissing or PlatformReportPeriod.Refusal.ToMissing => "is required (yyyy-MM-dd)",
+        PlatformReportPeriod.Refusal.ToBeforeFrom => $"{r.To:yyyy-MM-dd} is before from {r.From:yyyy-MM-dd}",
+        PlatformReportPeriod.Refusal.TooLong => $"a report covers at most {PlatformReportPeriod.MaxDays} days",
+        PlatformReportPeriod.Refusal.FromInFuture => $"{r.From:yyyy-MM-dd} is in the future",
+        _ => refusal.ToString(),
+    };
 
     private static async Task<Results<FileContentHttpResult, Accepted<string>, ProblemHttpResult>> PlatformReport(DateOnly from, DateOnly to, DateTimeOffset asOf,
         Caller caller, GhgDbContext db, ReportQueue queue, CancellationToken ct)
@@ -154,6 +147,6 @@ public static class ReportsApi
         if (report is not null) return TypedResults.File(report.Content, "application/pdf", report.FileName);
         if (!caller.IsSecretariat) return Problems.NotFound($"There is no platform report for {from:yyyy-MM-dd} to {to:yyyy-MM-dd} with data as of {asOf:u}.");
         queue.Platform(from, to, asOf);
-        return TypedResults.Accepted(PlatformUrl(from, to, asOf), "The report is being rendered; try again in a few seconds.");
+        return TypedResults.Accepted(PlatformReportPeriod.DownloadUrl(from, to, asOf), "The report is being rendered; try again in a few seconds.");
     }
 }

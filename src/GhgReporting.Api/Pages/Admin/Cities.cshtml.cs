@@ -1,3 +1,4 @@
+using GhgReporting.Api.Requests;
 using System.Globalization;
 using GhgReporting.Api.Apis;
 using GhgReporting.Api.Auth;

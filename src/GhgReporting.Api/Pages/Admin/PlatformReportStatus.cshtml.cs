@@ -1,3 +1,4 @@
+using GhgReporting.Api.Requests;
 using GhgReporting.Api.Apis;
 using GhgReporting.Api.Web.Admin;
 using GhgReporting.Data;

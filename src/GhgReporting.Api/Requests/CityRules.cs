@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
 
-namespace GhgReporting.Api.Web.Admin;
+namespace GhgReporting.Api.Requests;
 
-/// <summary>The shape of a city's id and country code, as POST /api/cities checks them (Apis/CitiesApi.cs, where
-/// the patterns are private; kept equal here).</summary>
+/// <summary>The shape of a city's id and country code, for POST /api/cities and the secretariat's city form.</summary>
 public static partial class CityRules
 {
     /// <summary>A lowercase slug such as <c>hai-phong</c>: letters, digits, single hyphens.</summary>

@@ -1,17 +1,16 @@
 using System.Globalization;
 using GhgReporting.Jobs.Reports;
 
-namespace GhgReporting.Api.Web.Admin;
+namespace GhgReporting.Api.Requests;
 
 /// <summary>
-/// The period of a platform report as POST /api/reports/platform checks it (Apis/ReportsApi.cs, RequestPlatform,
-/// whose rules are private there; kept equal here): from and to are required, to is not before from, a report covers
+/// The period of a platform report, checked the same for POST /api/reports/platform and the secretariat's page: from and to are required, to is not before from, a report covers
 /// at most <see cref="MaxDays"/> days, from is not in the future. The data cut-off is the end of the period once it
 /// is over, else now rounded up to the next whole second.
 /// </summary>
 public static class PlatformReportPeriod
 {
-    /// <summary>Longest period one platform report may cover (as the API).</summary>
+    /// <summary>Longest period one platform report may cover.</summary>
     public const int MaxDays = 5 * 366;
 
     public enum Refusal
@@ -38,7 +37,7 @@ public static class PlatformReportPeriod
         return refusals;
     }
 
-    /// <summary>The data cut-off (as the API): the end of the period once it is over, else now rounded up to the next whole second.</summary>
+    /// <summary>The data cut-off: the end of the period once it is over, else now rounded up to the next whole second.</summary>
     public static DateTimeOffset CutOff(DateOnly to, DateTimeOffset now)
     {
         var asOf = PlatformReportSchedule.EndOf(to);
