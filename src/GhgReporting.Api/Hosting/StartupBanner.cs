@@ -25,6 +25,7 @@ public static class StartupBanner
         var text = new System.Text.StringBuilder()
             .AppendLine()
             .AppendLine($"GhgReporting is running at {url}")
+            .AppendLine($"  Web pages:      {url}/   (sign in at {url}/account/sign-in; public data at {url}/public)")
             .AppendLine($"  API reference:  {url}/scalar   OpenAPI: {url}/openapi/v1.json   Health: {url}/health/ready")
             .AppendLine(local is null ? "  Database: the configured ConnectionStrings__Ghg" : $"  Database: local PostgreSQL on 127.0.0.1:{local.Port}, data in {local.DataDirectory}");
         if (seeded)
