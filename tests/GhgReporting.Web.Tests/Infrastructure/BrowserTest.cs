@@ -52,7 +52,7 @@ public abstract class BrowserTest(WebServiceFixture service, ITestOutputHelper o
     }
 
     /// <summary>Writes to the test's output; browser events can arrive after the test has ended, when xunit refuses.</summary>
-    private void Log(string line)
+    protected void Log(string line)
     {
         try
         {
@@ -104,6 +104,84 @@ public abstract class BrowserTest(WebServiceFixture service, ITestOutputHelper o
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Fetches <paramref name="path"/> with the page's session (its context's cookies), as a click on a download
+    /// link would: the status, the content type and the body.</summary>
+    protected static async Task<(int Status, string ContentType, byte[] Body)> FetchAsync(IPage page, string path)
+    {
+        var response = await page.Context.APIRequest.GetAsync(new Uri(new Uri(page.Url), path).ToString());
+        var type = response.Headers.TryGetValue("content-type", out var t) ? t : "";
+        return (response.Status, type, await response.BodyAsync());
+    }
+
+    /// <summary>Fetches <paramref name="path"/> with the page's session and checks it is a PDF: 200, <c>application/pdf</c>,
+    /// and the file starts with <c>%PDF-</c>. Returns its size.</summary>
+    protected static async Task<int> ExpectPdfAsync(IPage page, string path, string what)
+    {
+        var (status, type, body) = await FetchAsync(page, path);
+        status.Should().Be(200, $"{what} ({path}) must download");
+        type.Should().StartWith("application/pdf", $"{what} ({path}) is a PDF");
+        body.Length.Should().BeGreaterThan(5, $"{what} ({path}) must not be empty");
+        System.Text.Encoding.ASCII.GetString(body, 0, 5).Should().Be("%PDF-", $"{what} ({path}) must be a PDF file");
+        return body.Length;
+    }
+
+    /// <summary>The definition (<c>dd</c>) of the term (<c>dt</c>) named exactly <paramref name="term"/> in a facts list.</summary>
+    protected static ILocator Fact(ILocator scope, string term) =>
+        scope.GetByRole(AriaRole.Term).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(term)}\\s*$") })
+            .First.Locator("xpath=following-sibling::dd[1]");
+
+    /// <summary>The table whose column headers include <paramref name="column"/>.</summary>
+    protected static ILocator TableWithColumn(ILocator scope, string column) =>
+        scope.GetByRole(AriaRole.Table).Filter(new() { Has = scope.Page.GetByRole(AriaRole.Columnheader, new() { Name = column, Exact = true }) });
+
+    /// <summary>The rows of <paramref name="table"/> with a cell that reads exactly <paramref name="key"/>.</summary>
+    protected static ILocator RowOf(ILocator table, string key) =>
+        table.GetByRole(AriaRole.Row).Filter(new() { Has = table.Page.GetByRole(AriaRole.Cell, new() { Name = key, Exact = true }) });
+
+    /// <summary>The cell of <paramref name="row"/> under the column header <paramref name="column"/> of <paramref name="table"/>.</summary>
+    protected static async Task<ILocator> CellAsync(ILocator table, ILocator row, string column)
+    {
+        var headers = (await table.GetByRole(AriaRole.Columnheader).AllInnerTextsAsync()).Select(h => h.Trim()).ToList();
+        var index = headers.IndexOf(column);
+        index.Should().BeGreaterThanOrEqualTo(0, $"the table has a column '{column}' (its columns: {string.Join(" | ", headers)})");
+        return row.GetByRole(AriaRole.Cell).Nth(index);
+    }
+
+    /// <summary>The ids used by more than one element of the page (a label's <c>for</c>, a link's <c>#fragment</c> and
+    /// <c>aria-*</c> references then reach only the first of them), each with the tags that carry it.</summary>
+    protected static async Task<string[]> DuplicateIdsAsync(IPage page) => await page.EvaluateAsync<string[]>("""
+        () => {
+          const byId = new Map();
+          document.querySelectorAll('[id]').forEach(e => byId.set(e.id, [...(byId.get(e.id) ?? []), e.tagName.toLowerCase()]));
+          return [...byId].filter(([, tags]) => tags.length > 1).map(([id, tags]) => `id "${id}" on ${tags.join(', ')}`);
+        }
+        """);
+
+    /// <summary>The outermost elements of <c>main</c> reaching past the right edge of the screen, outside table boxes,
+    /// as "tag in tag.class (right edge px)" (an element inside an SVG that does not scale down is named with its
+    /// chart); one CSS pixel of slack for sub-pixel layout.</summary>
+    private const string OutsideTheScreen = """
+        () => {
+          const sticksOut = e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap');
+          const name = e => e.tagName.toLowerCase() + (e.getAttribute('class') ? '.' + e.getAttribute('class').trim().split(/\s+/).join('.') : '');
+          return [...document.querySelectorAll('main *')]
+            .filter(e => sticksOut(e) && !(e.parentElement && sticksOut(e.parentElement) && e.parentElement.closest('main')))
+            .map(e => `${name(e)} in ${name(e.parentElement.closest('[class]') ?? e.parentElement)} (${Math.round(e.getBoundingClientRect().right)} px)`);
+        }
+        """;
+
+    /// <summary>At phone width the page fits the screen: it does not scroll sideways, and nothing in <c>main</c> sticks
+    /// out past the right edge except inside a table box (<c>.table-wrap</c>), which scrolls on its own.</summary>
+    protected static async Task ShouldFitThePhoneAsync(IPage page)
+    {
+        var path = new Uri(page.Url).PathAndQuery;
+        var width = page.ViewportSize?.Width ?? Phone.Width;
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"))
+            .Should().BeLessThanOrEqualTo(0, $"{path} must not scroll sideways at {width} px");
+        (await page.EvaluateAsync<string[]>(OutsideTheScreen))
+            .Should().BeEmpty($"nothing on {path} may reach past the screen's right edge ({width} px) outside a table box");
     }
 
     /// <summary>Saves a full-page PNG as <c>screenshots/{name}.png</c> in the bin folder and prints its path.</summary>
