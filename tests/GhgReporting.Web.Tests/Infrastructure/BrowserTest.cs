@@ -33,8 +33,9 @@ public abstract class BrowserTest(WebServiceFixture service, ITestOutputHelper o
             Locale = "en-GB",
             TimezoneId = "UTC",
         });
-        // Long enough for a page that waits on a background job, short enough that a wrong selector fails quickly.
-        context.SetDefaultTimeout(15_000);
+        // Long enough for a page that waits on a background job, and for a first page render while the other test
+        // projects run at the same time on a 2-core machine (over 15 s was seen there).
+        context.SetDefaultTimeout(60_000);
         contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
@@ -86,7 +87,8 @@ public abstract class BrowserTest(WebServiceFixture service, ITestOutputHelper o
         await SubmitSignInAsync(page, email, password);
         try
         {
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/sign-in", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/sign-in", StringComparison.Ordinal),
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
