@@ -19,6 +19,14 @@ public static class Rounding
     public static string FormatTonnes(decimal tonnes) =>
         ForDisplay(tonnes).ToString("#,##0.000", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Decimal places of tonnes of CO2e per person: two; three would claim a precision that population
+    /// figures do not have.</summary>
+    public const int PerPersonDecimals = 2;
+
+    /// <summary>Formats tonnes of CO2e per person for display: two decimals, half away from zero, invariant culture.</summary>
+    public static string FormatTonnesPerPerson(decimal tonnesPerPerson) =>
+        decimal.Round(tonnesPerPerson, PerPersonDecimals, MidpointRounding.AwayFromZero).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Whole tonnes of CO2e that may be credited for a period: rounded down (toward negative
     /// infinity) once, at the end. A negative reduction stays negative so that it is shown as it

@@ -282,9 +282,7 @@ public sealed class PlatformReport(PlatformReportModel model) : IPdfDocument
 
     private static string Optional(decimal? tonnes) => tonnes is { } t ? Tonnes(t) : "not given";
 
-    /// <summary>Tonnes of CO2e per person, two decimals: <see cref="Rounding"/> has no per-capita rule, and three decimals would claim a precision populations do not have.</summary>
-    private static string PerPerson(decimal tonnesPerPerson) =>
-        decimal.Round(tonnesPerPerson, 2, MidpointRounding.AwayFromZero).ToString("0.00", Invariant);
+    private static string PerPerson(decimal tonnesPerPerson) => Rounding.FormatTonnesPerPerson(tonnesPerPerson);
 
     private static string Whole(long value) => value.ToString("N0", Invariant);
 
