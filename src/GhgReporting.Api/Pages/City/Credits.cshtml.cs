@@ -79,7 +79,7 @@ public sealed class CreditsModel(GhgDbContext db, CreditRegistry registry, Repor
         if (problem is not null) return Refused(problem);
         // The retirement is committed; its certificate is rendered in the background (as after POST …/retirements).
         reports.RetirementCertificate(retirement!.Id, retirement.VerificationCode);
-        TempData["Message"] = text["RetiredMessage", Whole(retirement.Quantity), retirement.VerificationCode].Value;
+        TempData["Message"] = text["RetiredMessage", PageFormat.Whole(retirement.Quantity), retirement.VerificationCode].Value;
         return LocalRedirect($"/city/{City.Id}/credits?retired={retirement.VerificationCode}#retirement");
     }
 
@@ -94,7 +94,7 @@ public sealed class CreditsModel(GhgDbContext db, CreditRegistry registry, Repor
         var (moved, problem) = await registry.TransferAsync(Account!.Value, ToCity!, Project!.Value, vintage, quantity!.Value, null, Caller.ToActor(), ct);
         if (problem is not null) return Refused(problem);
         var view = await registry.DescribeAsync(moved!, ct);
-        TempData["Message"] = text["TransferredMessage", Whole(view.Quantity), OtherCities.First(c => c.Id == ToCity).Name,
+        TempData["Message"] = text["TransferredMessage", PageFormat.Whole(view.Quantity), OtherCities.First(c => c.Id == ToCity).Name,
             string.Join(", ", view.Serials.Select(s => s.Count == 1 ? s.First : $"{s.First} – {s.Last}"))].Value;
         return LocalRedirect($"/city/{City.Id}/credits");
     }

@@ -41,9 +41,9 @@ public sealed class ProjectModel(GhgDbContext db, MonitoringService monitoring, 
         if (!await OpenCityAsync(cityId, ct) || !await LoadAsync(projectId, ct)) return NotFound();
         // Suggest the period after the last one, a calendar year by default.
         var next = Periods.Where(p => p.SupersededById is null).Select(p => p.PeriodEnd).DefaultIfEmpty(Project.CreditingStart.AddDays(-1)).Max().AddDays(1);
-        PeriodStart = Day(next);
+        PeriodStart = PageFormat.Date(next);
         var end = next.AddYears(1).AddDays(-1);
-        PeriodEnd = Day(end > Project.CreditingEnd ? Project.CreditingEnd : end);
+        PeriodEnd = PageFormat.Date(end > Project.CreditingEnd ? Project.CreditingEnd : end);
         return Page();
     }
 

@@ -49,11 +49,11 @@ public sealed class UploadPreviewModel(GhgDbContext db, SubmissionUploader uploa
         {
             case UploadResult.Stored s:
                 await UploadDrafts.DeleteAsync(Db, draft.Id, ct);
-                TempData["Message"] = text["StoredMessage", Whole(s.Submission.RecordCount), draft.FileName ?? "", draft.Year].Value;
+                TempData["Message"] = text["StoredMessage", PageFormat.Whole(s.Submission.RecordCount), draft.FileName ?? "", draft.Year].Value;
                 return LocalRedirect($"/city/{City.Id}/inventories/{draft.Year}");
             case UploadResult.Duplicate d:
                 await UploadDrafts.DeleteAsync(Db, draft.Id, ct);
-                TempData["Message"] = text["DuplicateMessage", Moment(d.Existing.CreatedAt)].Value;
+                TempData["Message"] = text["DuplicateMessage", PageFormat.Time(d.Existing.CreatedAt)].Value;
                 return LocalRedirect($"/city/{City.Id}/inventories/{draft.Year}");
             case UploadResult.Invalid i:
                 await UploadDrafts.DeleteAsync(Db, draft.Id, ct);

@@ -40,17 +40,6 @@ public abstract class CityPageModel(GhgDbContext db) : PageModel
         return true;
     }
 
-    /// <summary>A date as the pages write it everywhere: 2024-01-31.</summary>
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>A moment in UTC, to the minute.</summary>
-    public static string Moment(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
-
-    /// <summary>An amount as typed in files: '.' for decimals, thousands separated for reading.</summary>
-    public static string Amount(decimal value) => value.ToString("#,##0.######", CultureInfo.InvariantCulture);
-
-    public static string Whole(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
-
     /// <summary>A file size a person reads, in symbols every language shares: 0.5 KB, 12.5 KB, 3.2 MB.</summary>
     public static string Size(long bytes) => bytes >= 1024 * 1024
         ? (bytes / (1024m * 1024m)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"

@@ -20,11 +20,8 @@ public static class PublicFormat
     public static Task<bool> ReportStoredAsync(GhgDbContext db, string kind, string subject, CancellationToken ct) =>
         db.Reports.AsNoTracking().AnyAsync(r => r.Kind == kind && r.SubjectKey == subject, ct);
 
-    public static string Whole(long n) => n.ToString("#,##0", CultureInfo.InvariantCulture);
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>The public address of a verified period's final monitoring report (202 while it is being rendered).</summary>
     public static string MonitoringReportUrl(Guid periodId) => $"/api/periods/{periodId}/report.pdf";
