@@ -52,6 +52,8 @@ public static class Charts
 
     private static void Style(Plot plot, string title, string unit)
     {
+        // The same sans-serif face as the pages (the browser falls back to its own sans-serif without it).
+        plot.Font.Set("DejaVu Sans");
         plot.Title(title);
         plot.YLabel(unit);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
