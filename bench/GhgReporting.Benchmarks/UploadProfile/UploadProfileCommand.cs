@@ -81,6 +81,7 @@ public static class UploadProfileCommand
                     await importer.CompleteAsync();
                 }
                 var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - p0;
+                var binaryWall = w.Elapsed;
                 var p1 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 var w1 = Stopwatch.StartNew();
                 await using (var text = await conn.BeginTextImportAsync("COPY t FROM STDIN"))
@@ -103,7 +104,7 @@ public static class UploadProfileCommand
                 }
                 var cpuText = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - p1;
                 Console.WriteLine($"npgsql text COPY: {w1.Elapsed.TotalSeconds:F3} s wall, {cpuText.TotalSeconds:F3} s client CPU");
-                Console.WriteLine($"npgsql binary COPY of {recs.Count:N0} rows: {w.Elapsed.TotalSeconds:F3} s wall, {cpu.TotalSeconds:F3} s client CPU");
+                Console.WriteLine($"npgsql binary COPY of {recs.Count:N0} rows: {binaryWall.TotalSeconds:F3} s wall, {cpu.TotalSeconds:F3} s client CPU");
             }
         }
 

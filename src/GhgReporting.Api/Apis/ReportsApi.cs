@@ -1,3 +1,4 @@
+using GhgReporting.Data.Reports;
 using GhgReporting.Api.Auth;
 using GhgReporting.Api.Requests;
 using GhgReporting.Data;
@@ -53,7 +54,13 @@ public static class ReportsApi
         var query = db.Reports.AsNoTracking();
         if (cityId is not null) query = query.Where(r => r.CityId == cityId);
         if (kind is not null) query = query.Where(r => r.Kind == kind);
-        var rows = await query.OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(ct);
+        // Everything but the PDFs themselves.
+        var rows = await query.OrderByDescending(r => r.CreatedAt).Take(500)
+            .Select(r => new StoredReport
+            {
+                Id = r.Id, Kind = r.Kind, SubjectKey = r.SubjectKey, CityId = r.CityId, ProjectId = r.ProjectId, IsPublic = r.IsPublic, FileName = r.FileName,
+                Sha256 = r.Sha256, Length = r.Length, Content = Array.Empty<byte>(), JobId = r.JobId, Sources = r.Sources, CreatedAt = r.CreatedAt,
+            }).ToListAsync(ct);
         var partners = await PartnersAsync(db, rows, ct);
         return TypedResults.Ok(rows.Where(r => CanRead(caller, r, partners)).Select(ReportResponse.From).ToList());
     }
@@ -73,7 +80,7 @@ public static class ReportsApi
         if (found is null || (found.PublishedAt is null && !caller.CanReadUnpublished(cityId)))
             return Problems.NotFound($"City '{cityId}' has no version {version} of its inventory for {year} that you may read.");
         var subject = ReportJobs.InventorySubject(found.Id, found.PublishedAt is not null);
-        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == ReportKinds.InventoryReport && r.SubjectKey == subject, ct);
+        var report = await db.Reports.OfSubjectAsync(ReportKinds.InventoryReport, subject, ct);
         if (report is not null) return TypedResults.File(report.Content, "application/pdf", report.FileName);
         queue.Inventory(found.Id);
         return TypedResults.Accepted($"/api/cities/{cityId}/inventories/{year}/versions/{version}/report.pdf", "The report is being rendered; try again in a few seconds.");
@@ -85,8 +92,7 @@ public static class ReportsApi
         var code = verificationCode.Trim().ToUpperInvariant();
         var retirement = await db.Retirements.AsNoTracking().FirstOrDefaultAsync(r => r.VerificationCode == code, ct);
         if (retirement is null) return Problems.NotFound($"There is no retirement with verification code {verificationCode}.");
-        var report = await db.Reports.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Kind == ReportKinds.RetirementCertificate && r.SubjectKey == ReportJobs.RetirementSubject(retirement.Id), ct);
+        var report = await db.Reports.OfSubjectAsync(ReportKinds.RetirementCertificate, ReportJobs.RetirementSubject(retirement.Id), ct);
         if (report is not null) return TypedResults.File(report.Content, "application/pdf", report.FileName);
         // Not rendered yet (or its job was lost): ask for it again; the job stores one certificate however often it runs.
         queue.RetirementCertificate(retirement.Id, code);
@@ -103,7 +109,7 @@ public static class ReportsApi
         if (period is null || !mayRead) return Problems.NotFound($"There is no monitoring period {periodId} that you may read.");
         if (period.SubmittedAt is null) return Problems.NotFound($"Monitoring period {periodId} has not been submitted yet: it has no report.");
         var subject = ReportJobs.MonitoringSubject(period, final);
-        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == ReportKinds.MonitoringReport && r.SubjectKey == subject, ct);
+        var report = await db.Reports.OfSubjectAsync(ReportKinds.MonitoringReport, subject, ct);
         if (report is not null) return TypedResults.File(report.Content, "application/pdf", report.FileName);
         queue.Monitoring(period.Id, final);
         return TypedResults.Accepted($"/api/periods/{periodId}/report.pdf", "The report is being rendered; try again in a few seconds.");
@@ -143,7 +149,7 @@ public static class ReportsApi
         Caller caller, GhgDbContext db, ReportQueue queue, CancellationToken ct)
     {
         var subject = ReportJobs.PlatformSubject(from, to, asOf);
-        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == ReportKinds.PlatformReport && r.SubjectKey == subject, ct);
+        var report = await db.Reports.OfSubjectAsync(ReportKinds.PlatformReport, subject, ct);
         if (report is not null) return TypedResults.File(report.Content, "application/pdf", report.FileName);
         if (!caller.IsSecretariat) return Problems.NotFound($"There is no platform report for {from:yyyy-MM-dd} to {to:yyyy-MM-dd} with data as of {asOf:u}.");
         queue.Platform(from, to, asOf);

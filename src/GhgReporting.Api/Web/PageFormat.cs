@@ -20,6 +20,14 @@ public static class PageFormat
     /// <summary>A moment in UTC, to the minute: 2024-01-31 09:30 UTC.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>A moment in UTC, to the minute; empty when there is none.</summary>
+    public static string Time(DateTimeOffset? at) => at is { } t ? Time(t) : "";
+
+    /// <summary>A file size a person reads, in symbols every language shares: 0.5 KB, 12.5 KB, 3.2 MB.</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024m * 1024m)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
+        : Math.Max(0.1m, bytes / 1024m).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
+
     /// <summary>An amount as stored, exact, '.' for decimals and thousands grouped for reading.</summary>
     public static string Amount(decimal value) => value.ToString("#,##0.############################", CultureInfo.InvariantCulture);
 

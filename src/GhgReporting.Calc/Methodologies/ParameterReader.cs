@@ -138,7 +138,7 @@ internal sealed partial class ParameterReader
             var citation = spec.Parameter.Timing == ParameterTiming.ExPost
                 ? $"monitored ex post; given as {typed}"
                 : $"fixed ex ante; given as {typed}";
-            var input = new InputValue(spec, index, value.Value, index is null ? spec.Name : $"{spec.Name}[{index}]", citation, IsDefault: false);
+            var input = new InputValue(spec, index, value.Value, index is null ? spec.Name : $"{spec.Name}[{index}]", citation);
             if (index is null)
             {
                 if (!_scalars.TryAdd(spec.Name, input)) Problems.Add($"Parameter {spec.Name} is given more than once.");
@@ -195,7 +195,7 @@ internal sealed partial class ParameterReader
             if (spec.CatalogFactorId is not null)
                 value = FromCatalog(spec, null, spec.CatalogFactorId);
             else if (p.Default is { } d)
-                value = new InputValue(spec, null, d, spec.Name, "default: " + p.DefaultSource, IsDefault: true);
+                value = new InputValue(spec, null, d, spec.Name, "default: " + p.DefaultSource);
             else if (spec.Required)
                 Problems.Add($"Parameter {spec.Name} ({p.Symbol}, {Timing(p.Timing)}, in {p.Unit}) is missing.");
             if (value is null) continue;
@@ -219,7 +219,7 @@ internal sealed partial class ParameterReader
         var value = factor.Value.ValueIn(spec.Unit);
         if (index is null && spec.Parameter.Default is { } declared && declared != value)
             Warnings.Add($"{spec.Parameter.Symbol}: catalog factor {factorId} is {Number(value)} {spec.Parameter.Unit}, not the documented default {Number(declared)}; the catalog value was used.");
-        return new InputValue(spec, index, value, factor.Id, "default: " + factor.Citation, IsDefault: true);
+        return new InputValue(spec, index, value, factor.Id, "default: " + factor.Citation);
     }
 
     /// <summary>Empty text is a pure number for a dimensionless parameter, and the gas written after a mass unit

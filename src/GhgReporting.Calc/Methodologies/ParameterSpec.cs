@@ -50,7 +50,7 @@ internal sealed record ParameterSpec(
 /// <summary>One value a calculation uses, given or defaulted, with where it came from.</summary>
 /// <param name="FactorId">The catalog factor id when the value is a catalog row; otherwise the input key.</param>
 /// <param name="Citation">How the value was obtained: as given (with the unit typed) or the default's source.</param>
-internal sealed record InputValue(ParameterSpec Spec, string? Index, decimal Value, string FactorId, string Citation, bool IsDefault)
+internal sealed record InputValue(ParameterSpec Spec, string? Index, decimal Value, string FactorId, string Citation)
 {
     public string Label => Index is null ? Spec.Parameter.Symbol : $"{Spec.Parameter.Symbol} [{Index}]";
 

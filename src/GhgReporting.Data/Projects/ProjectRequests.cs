@@ -21,11 +21,10 @@ public sealed record ReviewComment(string? Parameter, string Comment);
 /// <summary>A refusal: HTTP-like status, title and the problems in plain words.</summary>
 public sealed record ProjectProblem(int Status, string Title, string Detail, IReadOnlyList<string>? Problems = null);
 
-internal static class ParameterText
+/// <summary>How a parameter value is named to people and in verifier comments: "name", or "name[index]".</summary>
+public static class ParameterText
 {
     public static string Key(string name, string? index) => index is null ? name : $"{name}[{index}]";
 
-    public static ParameterValue ToCalc(ExAnteValue v) => new(v.Name, v.Value, v.Unit, v.Index);
-
-    public static ParameterValue ToCalc(MonitoredValue v) => new(v.Name, v.Value, v.Unit, v.Index);
+    internal static ParameterValue ToCalc(ExAnteValue v) => new(v.Name, v.Value, v.Unit, v.Index);
 }

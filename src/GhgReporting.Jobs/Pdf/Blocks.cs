@@ -21,9 +21,6 @@ public sealed record ParagraphBlock(string Text) : Block
     public TextStyle Style { get; init; } = Typography.Body;
 }
 
-/// <summary>Vertical space; dropped at the top of a page.</summary>
-public sealed record SpacerBlock(float Height) : Block;
-
 /// <summary>Starts a new page, unless the current page is still empty.</summary>
 public sealed record PageBreakBlock : Block;
 

@@ -19,11 +19,10 @@ public sealed class MonitoringReportLoader(GhgDbContext db)
     public static StoredCalculation? CalculationOf(MonitoringPeriod period) =>
         period.Calculation is null ? null : JsonSerializer.Deserialize<StoredCalculation>(period.Calculation, Json);
 
-    public async Task<MonitoringReportModel?> LoadAsync(Guid periodId, bool final, CancellationToken ct)
+    /// <summary>The model of <paramref name="period"/> of <paramref name="project"/>, both already read by the caller.</summary>
+    public async Task<MonitoringReportModel> LoadAsync(MonitoringPeriod period, Project project, bool final, CancellationToken ct)
     {
-        var period = await db.MonitoringPeriods.AsNoTracking().FirstOrDefaultAsync(m => m.Id == periodId, ct);
-        if (period is null) return null;
-        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == period.ProjectId, ct);
+        var periodId = period.Id;
         var names = await db.Cities.AsNoTracking().Where(c => c.Id == project.HostCityId || c.Id == project.PartnerCityId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var parameters = await db.MonitoredParameters.AsNoTracking().Where(p => p.PeriodId == periodId).OrderBy(p => p.Id).ToListAsync(ct);
         var evidence = await db.EvidenceFiles.AsNoTracking().Where(f => f.PeriodId == periodId).OrderBy(f => f.UploadedAt)

@@ -14,7 +14,7 @@ public sealed class PlatformReportLoader(GhgDbContext db)
     public async Task<PlatformReportModel> LoadAsync(DateOnly from, DateOnly to, DateTimeOffset asOf, CancellationToken ct)
     {
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = PlatformReportSchedule.EndOf(to);
         if (asOf < end) end = asOf;
 
         var cities = await db.Cities.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);

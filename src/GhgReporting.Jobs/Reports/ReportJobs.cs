@@ -46,7 +46,7 @@ public sealed class ReportJobs(GhgDbContext db, CreditRegistry registry, ReportS
                       ?? throw new InvalidOperationException($"Inventory version {versionId} does not exist.");
         var published = version.PublishedAt is not null;
         var subject = InventorySubject(versionId, published);
-        if (await reports.FindAsync(ReportKinds.InventoryReport, subject, ct) is not null) return;
+        if (await reports.ExistsAsync(ReportKinds.InventoryReport, subject, ct)) return;
 
         var city = await db.Cities.AsNoTracking().SingleAsync(c => c.Id == version.CityId, ct);
         var table = await db.InventoryFigures.AsNoTracking().Where(f => f.VersionId == versionId).OrderBy(f => f.Position).ToListAsync(ct);
@@ -68,7 +68,7 @@ public sealed class ReportJobs(GhgDbContext db, CreditRegistry registry, ReportS
     public async Task RetirementCertificateAsync(Guid retirementId, PerformContext? context, CancellationToken ct)
     {
         var subject = RetirementSubject(retirementId);
-        if (await reports.FindAsync(ReportKinds.RetirementCertificate, subject, ct) is not null) return;
+        if (await reports.ExistsAsync(ReportKinds.RetirementCertificate, subject, ct)) return;
 
         var retirement = await db.Retirements.AsNoTracking().FirstOrDefaultAsync(r => r.Id == retirementId, ct)
                          ?? throw new InvalidOperationException($"Retirement {retirementId} does not exist.");
@@ -77,12 +77,11 @@ public sealed class ReportJobs(GhgDbContext db, CreditRegistry registry, ReportS
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == retirement.ProjectId, ct);
         var names = await db.Cities.AsNoTracking().Where(c => c.Id == project.HostCityId || c.Id == project.PartnerCityId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var vintages = await db.Credits.AsNoTracking().Where(c => c.RetirementId == retirementId).Select(c => c.Vintage).Distinct().OrderBy(v => v).ToListAsync(ct);
-        var account = await db.CreditAccounts.AsNoTracking().SingleAsync(a => a.Id == retirement.AccountId, ct);
 
         var pdf = PdfDocumentBuilder.Render(new RetirementCertificate(new RetirementCertificateModel(
             view, names[project.HostCityId], names[project.PartnerCityId], $"{project.MethodologyId} version {project.MethodologyVersion}", vintages)));
         var sources = JsonSerializer.Serialize(new { retirementId, view.VerificationCode, project.Code, project.MethodologyId, project.MethodologyVersion }, Json);
-        await reports.SaveAsync(ReportKinds.RetirementCertificate, subject, account.CityId, project.Id, isPublic: true,
+        await reports.SaveAsync(ReportKinds.RetirementCertificate, subject, view.RetiredByCityId, project.Id, isPublic: true,
             $"retirement-certificate-{view.VerificationCode}.pdf", pdf, context?.BackgroundJob?.Id, sources, ct);
     }
 
@@ -106,19 +105,19 @@ public sealed class ReportJobs(GhgDbContext db, CreditRegistry registry, ReportS
             return;
         }
         var subject = MonitoringSubject(period, final);
-        if (await reports.FindAsync(ReportKinds.MonitoringReport, subject, ct) is not null) return;
+        if (await reports.ExistsAsync(ReportKinds.MonitoringReport, subject, ct)) return;
 
-        var model = await monitoring.LoadAsync(periodId, final, ct) ?? throw new InvalidOperationException($"Monitoring period {periodId} cannot be read.");
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == period.ProjectId, ct);
+        var model = await monitoring.LoadAsync(period, project, final, ct);
         var pdf = PdfDocumentBuilder.Render(new MonitoringReport(model));
         var calculation = MonitoringReportLoader.CalculationOf(period);
         var sources = JsonSerializer.Serialize(new
         {
-            periodId, period.Number, period.Version, period.SubmittedAt, period.ReviewedAt, model.Project.Code, model.Project.MethodologyId, model.Project.MethodologyVersion,
+            periodId, period.Number, period.Version, period.SubmittedAt, period.ReviewedAt, project.Code, project.MethodologyId, project.MethodologyVersion,
             calculation?.CatalogName, calculation?.CatalogHash, Parameters = model.Parameters.Count, Evidence = model.Evidence.Select(e => e.Sha256),
         }, Json);
-        var p = model.Project;
-        await reports.SaveAsync(ReportKinds.MonitoringReport, subject, p.HostCityId, p.Id, isPublic: final,
-            $"monitoring-report-{p.Code}-P{period.Number:00}-v{period.Version}{(final ? "" : "-draft")}.pdf", pdf, context?.BackgroundJob?.Id, sources, ct);
+        await reports.SaveAsync(ReportKinds.MonitoringReport, subject, project.HostCityId, project.Id, isPublic: final,
+            $"monitoring-report-{project.Code}-P{period.Number:00}-v{period.Version}{(final ? "" : "-draft")}.pdf", pdf, context?.BackgroundJob?.Id, sources, ct);
     }
 
     /// <summary>The secretariat's platform report of [from, to] with the data as they stood at <paramref name="asOf"/>
@@ -134,7 +133,7 @@ public sealed class ReportJobs(GhgDbContext db, CreditRegistry registry, ReportS
     {
         if (to < from) throw new ArgumentException($"The period ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
         var subject = PlatformSubject(from, to, asOf);
-        if (await reports.FindAsync(ReportKinds.PlatformReport, subject, ct) is not null) return;
+        if (await reports.ExistsAsync(ReportKinds.PlatformReport, subject, ct)) return;
 
         var model = await platform.LoadAsync(from, to, asOf, ct);
         var pdf = PdfDocumentBuilder.Render(new PlatformReport(model));

@@ -26,32 +26,32 @@ public sealed class ReportSweep(GhgDbContext db, IBackgroundJobClient jobs, Time
     public async Task<int> QueueMissingAsync(CancellationToken ct)
     {
         var before = clock.GetUtcNow() - Grace;
+
+        // What should have a report: verified periods (final), periods waiting for verification (the draft of
+        // their latest submission) and retirements (certificate), each with the subject its job stores under.
+        var periods = await db.MonitoringPeriods.AsNoTracking()
+            .Where(m => (m.State == PeriodStates.Verified && m.ReviewedAt < before)
+                        || ((m.State == PeriodStates.Submitted || m.State == PeriodStates.UnderReview) && m.SubmittedAt < before))
+            .Select(m => new MonitoringPeriod { Id = m.Id, State = m.State, SubmittedAt = m.SubmittedAt, CreatedByUserId = m.CreatedByUserId })
+            .ToListAsync(ct);
+        var retirements = await db.Retirements.AsNoTracking().Where(r => r.At < before).Select(r => r.Id).ToListAsync(ct);
+        var expected = periods.Select(m => (Kind: ReportKinds.MonitoringReport, Subject: ReportJobs.MonitoringSubject(m, m.State == PeriodStates.Verified),
+                                            Queue: (Action)(() => Monitoring(m.Id, m.State == PeriodStates.Verified))))
+            .Concat(retirements.Select(id => (Kind: ReportKinds.RetirementCertificate, Subject: ReportJobs.RetirementSubject(id),
+                                              Queue: (Action)(() => jobs.Enqueue<ReportJobs>(j => j.RetirementCertificateAsync(id, null, CancellationToken.None))))))
+            .ToList();
+        var subjects = expected.Select(e => e.Subject).ToList();
+        var present = (await db.Reports.AsNoTracking().Where(r => subjects.Contains(r.SubjectKey)).Select(r => r.Kind + " " + r.SubjectKey).ToListAsync(ct)).ToHashSet();
+
         var queued = 0;
-
-        var verified = await db.MonitoringPeriods.AsNoTracking()
-            .Where(m => m.State == PeriodStates.Verified && m.ReviewedAt < before)
-            .Where(m => !db.Reports.Any(r => r.Kind == ReportKinds.MonitoringReport && r.SubjectKey == "period:" + m.Id.ToString() + ":final"))
-            .Select(m => m.Id).Take(Batch).ToListAsync(ct);
-        foreach (var id in verified) { jobs.Enqueue<ReportJobs>(j => j.MonitoringReportAsync(id, true, null, CancellationToken.None)); queued++; }
-
-        // A draft for the latest submission of each period that is waiting for verification.
-        var waiting = await db.MonitoringPeriods.AsNoTracking()
-            .Where(m => (m.State == PeriodStates.Submitted || m.State == PeriodStates.UnderReview) && m.SubmittedAt < before).Take(Batch).ToListAsync(ct);
-        var subjects = waiting.Select(m => ReportJobs.MonitoringSubject(m, false)).ToList();
-        var present = await db.Reports.AsNoTracking().Where(r => r.Kind == ReportKinds.MonitoringReport && subjects.Contains(r.SubjectKey)).Select(r => r.SubjectKey).ToListAsync(ct);
-        foreach (var m in waiting.Where(m => !present.Contains(ReportJobs.MonitoringSubject(m, false))))
+        foreach (var missing in expected.Where(e => !present.Contains(e.Kind + " " + e.Subject)).Take(Batch))
         {
-            var id = m.Id;
-            jobs.Enqueue<ReportJobs>(j => j.MonitoringReportAsync(id, false, null, CancellationToken.None));
+            missing.Queue();
             queued++;
         }
-
-        var retirements = await db.Retirements.AsNoTracking()
-            .Where(r => r.At < before && !db.Reports.Any(x => x.Kind == ReportKinds.RetirementCertificate && x.SubjectKey == "retirement:" + r.Id.ToString()))
-            .Select(r => r.Id).Take(Batch).ToListAsync(ct);
-        foreach (var id in retirements) { jobs.Enqueue<ReportJobs>(j => j.RetirementCertificateAsync(id, null, CancellationToken.None)); queued++; }
-
         if (queued > 0) log.LogInformation("Queued {Count} report jobs whose reports were missing.", queued);
         return queued;
     }
+
+    private void Monitoring(Guid periodId, bool final) => jobs.Enqueue<ReportJobs>(j => j.MonitoringReportAsync(periodId, final, null, CancellationToken.None));
 }

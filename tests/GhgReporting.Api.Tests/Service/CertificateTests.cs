@@ -45,7 +45,7 @@ public sealed class CertificateTests(CertificateTests.Factory factory) : IClassF
         using var document = PdfDocument.Open(pdf);
         var text = string.Join("\n", document.GetPages().Select(p => p.Text));
         text.Should().Contain(code).And.Contain("Surabaya Green Festival").And.Contain("Offset of the festival's generators")
-            .And.Contain("25 tCO2e").And.Contain(s.Serial(1)).And.Contain(s.Serial(25)).And.Contain(s.Code).And.Contain("2024");
+            .And.Contain("25 tCO2e").And.Contain(s.Serial(1)).And.Contain(s.Serial(25)).And.Contain("Vintage2024");
 
         // The public lookup confirms the same code, beneficiary and quantity.
         var lookup = await (await s.Anonymous.GetAsync($"/api/retirements/{code}")).ShouldAnswerJsonAsync(HttpStatusCode.OK);

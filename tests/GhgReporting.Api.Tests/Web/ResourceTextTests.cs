@@ -22,10 +22,11 @@ public sealed partial class ResourceTextTests
     {
         var common = Keys("CommonText");
         var missing = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Api, "Pages"), "*.*", SearchOption.AllDirectories)
-                     .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cshtml.cs", StringComparison.Ordinal)))
+        // The pages and the page helpers under Web/ (Web/Admin is the Admin area's, and so on).
+        foreach (var (root, file) in new[] { "Pages", "Web" }.SelectMany(root => Directory.EnumerateFiles(Path.Combine(Api, root), "*.*", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)).Select(f => (root, f))))
         {
-            var relative = Path.GetRelativePath(Path.Combine(Api, "Pages"), file);
+            var relative = Path.GetRelativePath(Path.Combine(Api, root), file);
             var area = relative.Split(Path.DirectorySeparatorChar)[0];
             var areaKeys = AreaFiles.TryGetValue(area, out var name) && File.Exists(ResourcePath(name)) ? Keys(name) : [];
             var text = File.ReadAllText(file);

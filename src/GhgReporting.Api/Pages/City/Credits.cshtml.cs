@@ -1,3 +1,4 @@
+using GhgReporting.Data.Reports;
 using System.Globalization;
 using GhgReporting.Api.Apis;
 using GhgReporting.Api.Web;
@@ -129,7 +130,7 @@ public sealed class CreditsModel(GhgDbContext db, CreditRegistry registry, Repor
         Retirement = view;
         var retirementId = await Db.Retirements.Where(r => r.VerificationCode == view.VerificationCode).Select(r => r.Id).SingleAsync(ct);
         var subject = ReportJobs.RetirementSubject(retirementId);
-        CertificateReady = await Db.Reports.AnyAsync(r => r.Kind == ReportKinds.RetirementCertificate && r.SubjectKey == subject, ct);
+        CertificateReady = await Db.Reports.HasSubjectAsync(ReportKinds.RetirementCertificate, subject, ct);
         // Not rendered yet (or its job was lost): ask again, as the certificate's address does; the page waits for it.
         if (!CertificateReady) reports.RetirementCertificate(retirementId, view.VerificationCode);
     }

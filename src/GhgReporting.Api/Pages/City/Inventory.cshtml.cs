@@ -1,3 +1,4 @@
+using GhgReporting.Data.Reports;
 using GhgReporting.Api.Apis;
 using GhgReporting.Api.Web;
 using GhgReporting.Api.Web.CityPages;
@@ -103,7 +104,7 @@ public sealed class InventoryModel(GhgDbContext db, InventoryService inventories
         if (View is not null)
         {
             var subject = ReportJobs.InventorySubject(View.Version.Id, View.Published);
-            ReportReady = await Db.Reports.AnyAsync(r => r.Kind == ReportKinds.InventoryReport && r.SubjectKey == subject, ct);
+            ReportReady = await Db.Reports.HasSubjectAsync(ReportKinds.InventoryReport, subject, ct);
         }
     }
 }

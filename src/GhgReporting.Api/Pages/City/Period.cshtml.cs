@@ -1,3 +1,4 @@
+using GhgReporting.Data.Reports;
 using System.Text.Json;
 using GhgReporting.Api.Apis;
 using GhgReporting.Api.Web;
@@ -128,7 +129,7 @@ public sealed class PeriodModel(GhgDbContext db, MonitoringService monitoring, R
         }
         if (evidence.Length > MonitoringService.MaxEvidenceBytes)
         {
-            Errors.Add(text["ErrorEvidenceTooLarge", evidence.FileName, Size(evidence.Length), Size(MonitoringService.MaxEvidenceBytes)]);
+            Errors.Add(text["ErrorEvidenceTooLarge", evidence.FileName, PageFormat.Size(evidence.Length), PageFormat.Size(MonitoringService.MaxEvidenceBytes)]);
             return Page();
         }
         using var buffer = new MemoryStream();
@@ -200,7 +201,7 @@ public sealed class PeriodModel(GhgDbContext db, MonitoringService monitoring, R
         if (period.SubmittedAt is not null)
         {
             var subject = ReportJobs.MonitoringSubject(period, Final);
-            ReportReady = await Db.Reports.AnyAsync(r => r.Kind == ReportKinds.MonitoringReport && r.SubjectKey == subject, ct);
+            ReportReady = await Db.Reports.HasSubjectAsync(ReportKinds.MonitoringReport, subject, ct);
         }
         ReadCalculation(period.Calculation);
         return true;

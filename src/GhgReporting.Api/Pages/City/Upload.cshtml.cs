@@ -94,7 +94,7 @@ public sealed class UploadModel(GhgDbContext db, SubmissionUploader uploader, IC
         var format = UploadDrafts.FormatOf(DataFile.FileName);
         if (format is null) FormErrors.Add(text["ErrorFileType", DataFile.FileName]);
         else if (DataFile.Length == 0) FormErrors.Add(text["ErrorFileEmpty", DataFile.FileName]);
-        else if (DataFile.Length > MaxBytes) FormErrors.Add(text["ErrorFileTooLarge", DataFile.FileName, Size(DataFile.Length), Size(MaxBytes)]);
+        else if (DataFile.Length > MaxBytes) FormErrors.Add(text["ErrorFileTooLarge", DataFile.FileName, PageFormat.Size(DataFile.Length), PageFormat.Size(MaxBytes)]);
         return FormErrors.Count == 0 ? format : null;
     }
 }

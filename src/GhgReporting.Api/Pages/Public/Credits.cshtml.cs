@@ -1,3 +1,4 @@
+using GhgReporting.Data.Reports;
 using GhgReporting.Api.Apis;
 using GhgReporting.Api.Web;
 using GhgReporting.Api.Web.Public;
@@ -72,7 +73,7 @@ public sealed class CreditsModel(CreditRegistry registry, GhgDbContext db, Repor
         }
         RetiredByCityName = await CityNameAsync(Retirement.RetiredByCityId, ct);
         var id = await db.Retirements.AsNoTracking().Where(r => r.VerificationCode == Retirement.VerificationCode).Select(r => r.Id).SingleAsync(ct);
-        CertificateReady = await PublicFormat.ReportStoredAsync(db, ReportKinds.RetirementCertificate, ReportJobs.RetirementSubject(id), ct);
+        CertificateReady = await db.Reports.HasSubjectAsync(ReportKinds.RetirementCertificate, ReportJobs.RetirementSubject(id), ct);
         // Rendered on first request, as the certificate's address does; a repeated ask within a minute is not queued again.
         if (!CertificateReady) reports.RetirementCertificate(id, Retirement.VerificationCode);
     }

@@ -1,3 +1,4 @@
+using GhgReporting.Data.Reports;
 using GhgReporting.Api.Apis;
 using GhgReporting.Api.Web;
 using GhgReporting.Api.Web.Public;
@@ -41,7 +42,7 @@ public sealed class InventoryModel(GhgDbContext db, ReportQueue reports) : PageM
             .Select(v => new { v.Year, v.Version, PublishedAt = v.PublishedAt!.Value }).ToListAsync(ct);
         Years = published.Select(v => v.Year).Distinct().OrderDescending().ToList();
         Versions = published.Where(v => v.Year == year).OrderByDescending(v => v.Version).Select(v => (v.Version, v.PublishedAt)).ToList();
-        ReportReady = await PublicFormat.ReportStoredAsync(db, ReportKinds.InventoryReport, ReportJobs.InventorySubject(view.Version.Id, published: true), ct);
+        ReportReady = await db.Reports.HasSubjectAsync(ReportKinds.InventoryReport, ReportJobs.InventorySubject(view.Version.Id, published: true), ct);
         // Rendered on first request, as the download address does; a repeated ask within a minute is not queued again.
         if (!ReportReady) reports.Inventory(view.Version.Id);
         return Page();

@@ -39,9 +39,4 @@ public abstract class CityPageModel(GhgDbContext db) : PageModel
         ViewData["ActingForCity"] = ActingForCity;
         return true;
     }
-
-    /// <summary>A file size a person reads, in symbols every language shares: 0.5 KB, 12.5 KB, 3.2 MB.</summary>
-    public static string Size(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / (1024m * 1024m)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
-        : Math.Max(0.1m, bytes / 1024m).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
 }

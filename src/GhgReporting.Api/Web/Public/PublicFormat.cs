@@ -9,19 +9,12 @@ namespace GhgReporting.Api.Web.Public;
 
 /// <summary>
 /// What the public pages share: the reader they load data as (nobody: only what is published, whoever is signed
-/// in, so that a city's own users see the public page as the public does), whether a report is stored yet, and
-/// number and date formats (invariant, as the reports print them).
+/// in, so that a city's own users see the public page as the public does) and the addresses of the public reports.
 /// </summary>
 public static class PublicFormat
 {
     /// <summary>A caller who is not signed in: reads published data only.</summary>
     public static Caller Nobody { get; } = new(new ClaimsPrincipal(new ClaimsIdentity()));
-
-    public static Task<bool> ReportStoredAsync(GhgDbContext db, string kind, string subject, CancellationToken ct) =>
-        db.Reports.AsNoTracking().AnyAsync(r => r.Kind == kind && r.SubjectKey == subject, ct);
-
-
-
 
     /// <summary>The public address of a verified period's final monitoring report (202 while it is being rendered).</summary>
     public static string MonitoringReportUrl(Guid periodId) => $"/api/periods/{periodId}/report.pdf";

@@ -1,3 +1,4 @@
+using GhgReporting.Data.Reports;
 using System.Globalization;
 using GhgReporting.Api.Auth;
 using GhgReporting.Data;
@@ -52,29 +53,12 @@ public sealed record PeriodReview(MonitoringReportModel Report, IReadOnlyList<Ev
         if (!MaySee(caller, project, period)) return null;
 
         var final = period.State == PeriodStates.Verified;
-        var report = await loader.LoadAsync(periodId, final, ct);
-        if (report is null) return null;
+        var report = await loader.LoadAsync(period, project, final, ct);
         var evidence = await db.EvidenceFiles.AsNoTracking().Where(f => f.PeriodId == periodId).OrderBy(f => f.UploadedAt)
             .Select(f => new EvidenceRow(f.Id, f.FileName, f.ContentType, f.Sha256, f.Length, f.UploadedAt)).ToListAsync(ct);
         var calculation = MonitoringReportLoader.CalculationOf(period);
         var subject = ReportJobs.MonitoringSubject(period, final);
-        var ready = await db.Reports.AsNoTracking().AnyAsync(r => r.Kind == ReportKinds.MonitoringReport && r.SubjectKey == subject, ct);
+        var ready = await db.Reports.HasSubjectAsync(ReportKinds.MonitoringReport, subject, ct);
         return new PeriodReview(report, evidence, calculation?.CatalogName, calculation?.CatalogHash, ready);
     }
-
-    /// <summary>The key a comment names a parameter by: "name" or "name[index]" (as MonitoringService reads it).</summary>
-    public static string Key(string name, string? index) => index is null ? name : $"{name}[{index}]";
-
-    /// <summary>A value as it was given or computed, every digit kept, with thousands separators (invariant).</summary>
-    public static string Exact(decimal value) =>
-        value.ToString("#,##0.############################", CultureInfo.InvariantCulture);
-
-    public static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "";
-
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string Bytes(long length) =>
-        length < 1024 ? $"{length} B"
-        : length < 1024 * 1024 ? (length / 1024m).ToString("0.#", CultureInfo.InvariantCulture) + " KB"
-        : (length / (1024m * 1024m)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
 }

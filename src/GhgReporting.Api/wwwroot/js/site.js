@@ -48,6 +48,8 @@
         }, 1000);
         var poll = function () {
             fetch(url, { method: "GET", credentials: "same-origin" }).then(function (response) {
+                // Only the status matters here: stop the PDF itself from coming down the line.
+                if (response.body && response.body.cancel) response.body.cancel();
                 if (response.status === 200) {
                     clearInterval(tick);
                     window.location.reload();

@@ -16,7 +16,6 @@ internal sealed class BlockMeasurer(TextMeasurer text, float contentWidth)
         TitleBlock title => [Title(title)],
         HeadingBlock heading => [Heading(heading)],
         ParagraphBlock paragraph => Paragraph(paragraph, index),
-        SpacerBlock spacer => [new LayoutUnit(spacer.Height, [], "spacer") { IsSpacer = true }],
         PageBreakBlock => [LayoutUnit.PageBreak],
         KeyValueBlock keyValues => tables.KeyValues(keyValues),
         TableBlock table => tables.Table(table, index),

@@ -18,9 +18,6 @@ internal sealed record LayoutUnit(float Height, IReadOnlyList<Fragment> Fragment
     /// <summary>A forced page break; has no height or fragments.</summary>
     public bool IsPageBreak { get; init; }
 
-    /// <summary>Vertical space that is dropped at the top of a page.</summary>
-    public bool IsSpacer { get; init; }
-
     /// <summary>For a table row: the header row to draw first when the row starts a new page.</summary>
     public LayoutUnit? RepeatedHeader { get; init; }
 

@@ -30,16 +30,6 @@ internal sealed class Paginator(SKRect content)
                     StartPage();
                 continue;
             }
-            if (unit.IsSpacer)
-            {
-                if (pageIsEmpty)
-                    continue;
-                if (cursor + unit.Height > content.Bottom)
-                {
-                    StartPage();
-                    continue;
-                }
-            }
             PlaceWithBreak(unit, ChainHeight(units, i));
         }
         return pages;
